@@ -1,0 +1,327 @@
+//! The conversation engine: start from a scenario and a seed, choose moves, get events back.
+//! The same scenario, seed and moves always give the same events, state and score.
+
+pub mod rules;
+pub mod state;
+pub mod step;
+
+pub use rules::Rule;
+pub use state::{ConcernState, Depth, Phase, State, trust_word};
+pub use step::{Discard, Sink, criteria_met, right_outcome};
+
+use crate::scenario::{Outcome, Scenario};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Speaker {
+    Trainee,
+    Customer,
+    /// Stage directions: "Six weeks later…", the agreed next step.
+    Narrator,
+}
+
+/// What a move caused, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// The trainee chose this move (its index in the scenario's move list).
+    MoveChosen { index: usize },
+    Said { speaker: Speaker, text: Arc<str> },
+    TrustChanged { from: i16, to: i16, rule: Rule },
+    PatienceChanged { from: i16, to: i16, rule: Rule },
+    NeedDeepened { need: usize, depth: Depth, rule: Rule },
+    NeedHeldBack { need: usize, rule: Rule },
+    ConcernChanged { concern: usize, from: ConcernState, to: ConcernState, rule: Rule },
+    ConcernHeldBack { concern: usize, rule: Rule },
+    /// The customer named a buying criterion that is still open.
+    GapNamed { criterion: usize, rule: Rule },
+    AgreementConfirmed,
+    PhaseChanged { from: Phase, to: Phase },
+    Ended { outcome: Outcome, rule: Rule },
+}
+
+impl Event {
+    /// The rule behind a change of hidden state, if this event is one.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            Event::TrustChanged { rule, .. }
+            | Event::PatienceChanged { rule, .. }
+            | Event::NeedDeepened { rule, .. }
+            | Event::NeedHeldBack { rule, .. }
+            | Event::ConcernChanged { rule, .. }
+            | Event::ConcernHeldBack { rule, .. }
+            | Event::GapNamed { rule, .. }
+            | Event::Ended { rule, .. } => Some(*rule),
+            _ => None,
+        }
+    }
+}
+
+/// Why a move could not be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooseError {
+    Ended,
+    NoSuchMove(usize),
+}
+
+impl std::fmt::Display for ChooseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChooseError::Ended => write!(f, "the conversation has ended"),
+            ChooseError::NoSuchMove(i) => write!(f, "there is no move {i}"),
+        }
+    }
+}
+
+impl std::error::Error for ChooseError {}
+
+/// One turn: the move, what it caused, and the hidden state after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    pub move_index: usize,
+    pub events: Vec<Event>,
+    pub after: State,
+}
+
+/// The starting state for a seed: which needs are active and the starting mood.
+pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut active = scenario.always_active;
+    let mut pool = scenario.variable_needs.clone();
+    for _ in 0..scenario.pick.min(pool.len()) {
+        let i = rng.random_range(0..pool.len());
+        active |= 1 << pool.swap_remove(i);
+    }
+    let customer = &scenario.file.customer;
+    let variation = customer.mood_variation.clamp(0, 20);
+    let offset = if variation > 0 { rng.random_range(-variation..=variation) } else { 0 };
+    let trust = (customer.trust + offset).clamp(0, 100) as i16;
+    State {
+        turn: 0,
+        trust,
+        patience: customer.patience.clamp(0, 100) as i16,
+        start_trust: trust,
+        phase: Phase::Contact,
+        outcome: None,
+        active,
+        depth: [0; crate::scenario::MAX_NEEDS],
+        ruled_out: 0,
+        held_back: 0,
+        concerns: [ConcernState::Latent; crate::scenario::MAX_CONCERNS],
+        proposed: 0,
+        co_designed: 0,
+        proposed_early: 0,
+        purpose_stated: false,
+        confirmed: false,
+        no_fit_founded: false,
+        ordered: false,
+        assured: false,
+        rapport_moves: 0,
+        situation_asked: 0,
+        educated: 0,
+        info: 0,
+        info_at_check: 0,
+        info_at_listen: 0,
+        useful_checks: 0,
+        manipulative: 0,
+        premature_proposals: 0,
+        bad_proposals: 0,
+        trust_lost: 0,
+        moves: 0,
+        questions: 0,
+        tests_understanding: 0,
+        summaries: 0,
+        closes: 0,
+        irritators: 0,
+    }
+}
+
+/// Applies a move to a bare state, recording nothing: the fast path for players and search.
+/// Does nothing once the conversation has ended or for an unknown move.
+#[inline]
+pub fn apply(scenario: &Scenario, state: &mut State, move_index: usize) {
+    if state.ended() || move_index >= scenario.moves.len() {
+        return;
+    }
+    step::Step { scenario, state, seed: 0, sink: &mut Discard, move_index }.run();
+}
+
+/// A conversation in progress: the scenario, the seed, the hidden state and every turn so far.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    opening: Vec<Event>,
+    start: State,
+    state: State,
+    turns: Vec<Turn>,
+}
+
+/// A conversation as saved: enough to restore it exactly onto the same scenario text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedConversation {
+    pub scenario_id: String,
+    pub fingerprint: u64,
+    pub seed: u64,
+    pub opening: Vec<Event>,
+    pub start: State,
+    pub state: State,
+    pub turns: Vec<Turn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    OtherScenario { saved: String, given: String },
+    ScenarioChanged,
+    Corrupt(String),
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::OtherScenario { saved, given } => {
+                write!(f, "this save belongs to scenario \"{saved}\", not \"{given}\"")
+            }
+            RestoreError::ScenarioChanged => {
+                write!(f, "the scenario file changed since this conversation was saved")
+            }
+            RestoreError::Corrupt(why) => write!(f, "the save is damaged: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+impl Conversation {
+    /// Starts a conversation; the customer's opening line is in [`Conversation::opening`].
+    pub fn start(scenario: Arc<Scenario>, seed: u64) -> Conversation {
+        let state = initial_state(&scenario, seed);
+        let mut opening = Vec::new();
+        if let Some(text) = step::pick_line(&scenario.file.customer.opening, seed, 0, 1) {
+            opening.push(Event::Said { speaker: Speaker::Customer, text });
+        }
+        Conversation { scenario, seed, opening, start: state, state, turns: Vec::new() }
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The state before the first move.
+    pub fn start_state(&self) -> &State {
+        &self.start
+    }
+
+    pub fn opening(&self) -> &[Event] {
+        &self.opening
+    }
+
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+
+    pub fn outcome(&self) -> Option<Outcome> {
+        if self.state.ended() { self.state.outcome } else { None }
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.state.ended()
+    }
+
+    /// Indices of the moves the trainee may pick now: all of them until the call ends
+    /// (tempting moves stay available; the trainee must choose not to use them).
+    pub fn available_moves(&self) -> std::ops::Range<usize> {
+        if self.is_over() { 0..0 } else { 0..self.scenario.moves.len() }
+    }
+
+    /// Plays a move and returns what it caused.
+    pub fn choose(&mut self, move_index: usize) -> Result<&[Event], ChooseError> {
+        if self.is_over() {
+            return Err(ChooseError::Ended);
+        }
+        if move_index >= self.scenario.moves.len() {
+            return Err(ChooseError::NoSuchMove(move_index));
+        }
+        let mut events = Vec::with_capacity(6);
+        step::Step {
+            scenario: &self.scenario,
+            state: &mut self.state,
+            seed: self.seed,
+            sink: &mut events,
+            move_index,
+        }
+        .run();
+        self.turns.push(Turn { move_index, events, after: self.state });
+        Ok(&self.turns.last().expect("just pushed").events)
+    }
+
+    /// Plays a move by its id.
+    pub fn choose_id(&mut self, id: &str) -> Result<&[Event], ChooseError> {
+        let index = self.scenario.file.moves.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+        self.choose(index)
+    }
+
+    /// The moves chosen so far.
+    pub fn moves(&self) -> Vec<usize> {
+        self.turns.iter().map(|t| t.move_index).collect()
+    }
+
+    /// The conversation as it stood after `turn` moves (0 = before the first), replayed
+    /// exactly: the starting point of a what-if.
+    pub fn rewind(&self, turn: usize) -> Conversation {
+        let mut c = Conversation::start(self.scenario.clone(), self.seed);
+        for t in self.turns.iter().take(turn) {
+            // Replaying moves that were accepted cannot fail.
+            let _ = c.choose(t.move_index);
+        }
+        c
+    }
+
+    pub fn save(&self) -> SavedConversation {
+        SavedConversation {
+            scenario_id: self.scenario.id().to_string(),
+            fingerprint: self.scenario.fingerprint,
+            seed: self.seed,
+            opening: self.opening.clone(),
+            start: self.start,
+            state: self.state,
+            turns: self.turns.clone(),
+        }
+    }
+
+    /// Restores a saved conversation onto the scenario it was played with.
+    pub fn restore(scenario: Arc<Scenario>, saved: SavedConversation) -> Result<Conversation, RestoreError> {
+        if saved.scenario_id != scenario.id() {
+            return Err(RestoreError::OtherScenario { saved: saved.scenario_id, given: scenario.id().to_string() });
+        }
+        if saved.fingerprint != scenario.fingerprint {
+            return Err(RestoreError::ScenarioChanged);
+        }
+        if saved.turns.iter().any(|t| t.move_index >= scenario.moves.len()) {
+            return Err(RestoreError::Corrupt("a move index is out of range".into()));
+        }
+        Ok(Conversation {
+            scenario,
+            seed: saved.seed,
+            opening: saved.opening,
+            start: saved.start,
+            state: saved.state,
+            turns: saved.turns,
+        })
+    }
+}
+
+/// The mood word for a trust level ("guarded", "neutral", "warm").
+pub fn mood_word(trust: i16) -> &'static str {
+    step::mood_word(trust)
+}

@@ -1,0 +1,172 @@
+//! The customer's hidden state and the seller's counters: a small `Copy` value, so plays can
+//! be searched, saved and restored exactly.
+
+use crate::scenario::{MAX_CONCERNS, MAX_NEEDS, Mood, Outcome};
+use serde::{Deserialize, Serialize};
+
+/// How far a need has been discovered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum Depth {
+    Unknown = 0,
+    Surfaced = 1,
+    Explored = 2,
+    Explicit = 3,
+}
+
+impl Depth {
+    pub fn from_u8(v: u8) -> Depth {
+        match v {
+            0 => Depth::Unknown,
+            1 => Depth::Surfaced,
+            2 => Depth::Explored,
+            _ => Depth::Explicit,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Depth::Unknown => "unknown",
+            Depth::Surfaced => "surfaced",
+            Depth::Explored => "explored",
+            Depth::Explicit => "explicit",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ConcernState {
+    #[default]
+    Latent,
+    Raised,
+    Resolved,
+    Hardened,
+}
+
+impl ConcernState {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConcernState::Latent => "not yet voiced",
+            ConcernState::Raised => "voiced",
+            ConcernState::Resolved => "resolved",
+            ConcernState::Hardened => "hardened",
+        }
+    }
+}
+
+/// The step of the collaborative sale the conversation is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Phase {
+    #[default]
+    Contact,
+    Explore,
+    Collaborate,
+    Confirm,
+    Assure,
+    Ended,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Contact => "Contact",
+            Phase::Explore => "Explore",
+            Phase::Collaborate => "Collaborate",
+            Phase::Confirm => "Confirm",
+            Phase::Assure => "Assure",
+            Phase::Ended => "Ended",
+        }
+    }
+}
+
+/// Everything the engine knows about one conversation at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct State {
+    pub turn: u16,
+    pub trust: i16,
+    pub patience: i16,
+    pub start_trust: i16,
+    pub phase: Phase,
+    pub outcome: Option<Outcome>,
+    /// Needs active in this play (seeded), as a bit set.
+    pub active: u16,
+    pub depth: [u8; MAX_NEEDS],
+    /// Needs the customer said are no issue.
+    pub ruled_out: u16,
+    /// Needs whose last question met a closed trust gate.
+    pub held_back: u16,
+    pub concerns: [ConcernState; MAX_CONCERNS],
+    pub proposed: u16,
+    pub co_designed: u16,
+    /// Needs proposed for too early (before they were explored).
+    pub proposed_early: u16,
+    pub purpose_stated: bool,
+    pub confirmed: bool,
+    /// A no-fit was recommended after the reason was explored.
+    pub no_fit_founded: bool,
+    pub ordered: bool,
+    pub assured: bool,
+    pub rapport_moves: u8,
+    pub situation_asked: u8,
+    pub educated: u8,
+    /// Pieces of information the customer has revealed.
+    pub info: u8,
+    pub info_at_check: u8,
+    pub info_at_listen: u8,
+    pub useful_checks: u8,
+    pub manipulative: u8,
+    pub premature_proposals: u8,
+    pub bad_proposals: u8,
+    pub trust_lost: u16,
+    // Behaviour counts for the profile.
+    pub moves: u8,
+    pub questions: u8,
+    pub tests_understanding: u8,
+    pub summaries: u8,
+    pub closes: u8,
+    pub irritators: u8,
+}
+
+impl State {
+    pub fn depth_of(&self, need: usize) -> Depth {
+        Depth::from_u8(self.depth[need])
+    }
+
+    pub fn is_active(&self, need: usize) -> bool {
+        self.active & (1 << need) != 0
+    }
+
+    pub fn ended(&self) -> bool {
+        self.outcome.is_some() && self.phase == Phase::Ended
+    }
+
+    pub fn mood(&self) -> Mood {
+        mood_for(self.trust)
+    }
+
+    /// The same state with the turn counter cleared, for telling apart states that differ
+    /// in what matters and not merely in when they were reached.
+    pub fn key(&self) -> State {
+        State { turn: 0, ..*self }
+    }
+}
+
+pub fn mood_for(trust: i16) -> Mood {
+    match trust {
+        t if t < 35 => Mood::Guarded,
+        t if t < 65 => Mood::Neutral,
+        _ => Mood::Warm,
+    }
+}
+
+/// A word for a trust level, so the meter never relies on colour alone.
+pub fn trust_word(trust: i16) -> &'static str {
+    match trust {
+        t if t < 20 => "hostile",
+        t if t < 35 => "wary",
+        t if t < 50 => "reserved",
+        t if t < 65 => "open",
+        t if t < 80 => "warm",
+        _ => "trusting",
+    }
+}

@@ -1,0 +1,332 @@
+//! The best-play search and the scoring invariant: no play that uses a manipulative move
+//! scores as high as the best play that uses none, and inserting one never raises a score.
+
+use super::{Collaborative, Player, play};
+use crate::engine::{State, apply, criteria_met, initial_state, right_outcome};
+use crate::scenario::{Outcome, Scenario};
+use crate::scoring::{figures, total};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SearchConfig {
+    /// States kept per depth and layer; the search is exhaustive when no layer ever held more.
+    pub beam_width: usize,
+    /// Most moves in a play.
+    pub max_depth: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { beam_width: 160, max_depth: 60 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Play {
+    pub moves: Vec<usize>,
+    pub total: f64,
+    pub outcome: Option<Outcome>,
+}
+
+impl Play {
+    fn of(scenario: &Scenario, moves: Vec<usize>, state: &State) -> Play {
+        Play { moves, total: total(scenario, state), outcome: if state.ended() { state.outcome } else { None } }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    /// The best play found that uses no manipulative move.
+    pub honest: Option<Play>,
+    /// The best play found that uses at least one.
+    pub manipulative: Option<Play>,
+    /// The best honest play reaching each ending, in [`OUTCOMES`] order.
+    pub honest_by_outcome: Vec<Option<Play>>,
+    pub right_outcome: Outcome,
+    pub states_explored: usize,
+    /// True when no beam was ever cut: every distinct state was expanded.
+    pub exhaustive: bool,
+    pub config: SearchConfig,
+}
+
+pub const OUTCOMES: [Outcome; 5] =
+    [Outcome::Order, Outcome::Advance, Outcome::Continuation, Outcome::MutualNoFit, Outcome::NoSale];
+
+fn outcome_slot(o: Outcome) -> usize {
+    OUTCOMES.iter().position(|x| *x == o).unwrap_or(0)
+}
+
+impl SearchResult {
+    /// How far the best manipulative play stays below the best honest one (positive is good).
+    pub fn margin(&self) -> Option<f64> {
+        let honest = self.honest.as_ref()?.total;
+        Some(match &self.manipulative {
+            Some(m) => ((honest - m.total) * 10.0).round() / 10.0,
+            None => honest,
+        })
+    }
+
+    pub fn bound_note(&self) -> String {
+        if self.exhaustive {
+            format!("exhaustive over {} distinct states", self.states_explored)
+        } else {
+            format!(
+                "bounded: beam of {} states per depth and layer, at most {} moves, {} distinct states expanded",
+                self.config.beam_width, self.config.max_depth, self.states_explored
+            )
+        }
+    }
+}
+
+struct Node {
+    state: State,
+    /// This node's entry in the arena; `u32::MAX` for the start.
+    id: u32,
+    rank: f64,
+}
+
+/// Ranks a state still in play: its score so far, plus the ending it could reach.
+fn rank(scenario: &Scenario, s: &State) -> f64 {
+    let f = figures(scenario, s);
+    if s.ended() {
+        return f.total;
+    }
+    let hope = if criteria_met(scenario, s) {
+        if s.confirmed { 100.0 } else { 60.0 }
+    } else {
+        0.0
+    };
+    f.total + 0.6 * f64::from(scenario.weights.fit_and_outcome) * hope / 100.0
+}
+
+/// The moves leading to an arena entry; each entry is (parent entry, move).
+fn path(arena: &[(u32, u16)], mut at: u32) -> Vec<usize> {
+    let mut moves = Vec::new();
+    while at != u32::MAX {
+        let (parent, mv) = arena[at as usize];
+        moves.push(usize::from(mv));
+        at = parent;
+    }
+    moves.reverse();
+    moves
+}
+
+type Found = Option<(f64, u32, State)>;
+
+/// Searches the plays from a starting state: a beam search over distinct states in two
+/// layers, plays without any manipulative move and plays with at least one.
+pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> SearchResult {
+    let manipulative: Vec<bool> = scenario.moves.iter().map(|m| m.kind.is_manipulative()).collect();
+    let mut arena: Vec<(u32, u16)> = Vec::new();
+    let mut seen: HashSet<(State, bool)> = HashSet::new();
+    let mut best_honest: Found = None;
+    let mut best_manip: Found = None;
+    let mut by_outcome: Vec<Found> = vec![None; OUTCOMES.len()];
+    let mut exhaustive = true;
+    let mut explored = 0usize;
+    let better = |slot: &Found, t: f64| slot.as_ref().is_none_or(|(b, _, _)| t > *b);
+
+    let mut layers: [Vec<Node>; 2] = [vec![Node { state: start, id: u32::MAX, rank: 0.0 }], Vec::new()];
+    for _depth in 0..config.max_depth {
+        if layers.iter().all(Vec::is_empty) {
+            break;
+        }
+        let mut next: [Vec<Node>; 2] = [Vec::new(), Vec::new()];
+        for (layer, nodes) in layers.iter().enumerate() {
+            for node in nodes {
+                explored += 1;
+                for (m, &is_manip) in manipulative.iter().enumerate() {
+                    let mut s = node.state;
+                    apply(scenario, &mut s, m);
+                    let to_layer = usize::from(layer == 1 || is_manip);
+                    if !seen.insert((s.key(), to_layer == 1)) {
+                        continue;
+                    }
+                    arena.push((node.id, m as u16));
+                    let id = arena.len() as u32 - 1;
+                    if s.ended() {
+                        let t = total(scenario, &s);
+                        if to_layer == 0 {
+                            if better(&best_honest, t) {
+                                best_honest = Some((t, id, s));
+                            }
+                            let slot = &mut by_outcome[outcome_slot(s.outcome.unwrap_or(Outcome::NoSale))];
+                            if better(slot, t) {
+                                *slot = Some((t, id, s));
+                            }
+                        } else if better(&best_manip, t) {
+                            best_manip = Some((t, id, s));
+                        }
+                    } else {
+                        next[to_layer].push(Node { state: s, id, rank: rank(scenario, &s) });
+                    }
+                }
+            }
+        }
+        for layer in &mut next {
+            if layer.len() > config.beam_width {
+                exhaustive = false;
+                layer.select_nth_unstable_by(config.beam_width, |a, b| b.rank.total_cmp(&a.rank));
+                layer.truncate(config.beam_width);
+            }
+        }
+        layers = next;
+    }
+    if layers.iter().any(|l| !l.is_empty()) {
+        exhaustive = false;
+    }
+    // Plays still running at the depth bound count as they stand (no ending).
+    for (layer, nodes) in layers.iter().enumerate() {
+        for node in nodes {
+            let t = total(scenario, &node.state);
+            let slot = if layer == 0 { &mut best_honest } else { &mut best_manip };
+            if better(slot, t) {
+                *slot = Some((t, node.id, node.state));
+            }
+        }
+    }
+    let to_play = |found: Found| found.map(|(_, leaf, s)| Play::of(scenario, path(&arena, leaf), &s));
+    SearchResult {
+        honest: to_play(best_honest),
+        manipulative: to_play(best_manip),
+        honest_by_outcome: by_outcome.into_iter().map(to_play).collect(),
+        right_outcome: right_outcome(scenario, start.active),
+        states_explored: explored,
+        exhaustive,
+        config,
+    }
+}
+
+/// Replays moves from a start state, stopping when the call ends.
+pub fn replay(scenario: &Scenario, start: State, moves: &[usize]) -> State {
+    let mut s = start;
+    for &m in moves {
+        if s.ended() {
+            break;
+        }
+        apply(scenario, &mut s, m);
+    }
+    s
+}
+
+/// A case where inserting a manipulative move raised the score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Violation {
+    pub play: Vec<usize>,
+    pub inserted: usize,
+    pub at: usize,
+    pub before: f64,
+    pub after: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InsertionReport {
+    pub plays: usize,
+    pub insertions: usize,
+    pub violations: Vec<Violation>,
+}
+
+/// Plays honest moves at random until the call ends.
+fn random_honest_play(scenario: &Scenario, start: State, rng: &mut ChaCha8Rng) -> Vec<usize> {
+    let honest: Vec<usize> = (0..scenario.moves.len()).filter(|&m| !scenario.moves[m].kind.is_manipulative()).collect();
+    let mut s = start;
+    let mut moves = Vec::new();
+    while !s.ended() && moves.len() < 80 {
+        let m = honest[rng.random_range(0..honest.len())];
+        apply(scenario, &mut s, m);
+        moves.push(m);
+    }
+    moves
+}
+
+/// Inserts every manipulative move of the scenario at sampled places of sampled plays.
+pub fn check_insertions(scenario: &Scenario, start: State, base_plays: &[Vec<usize>], random_plays: usize, seed: u64) -> InsertionReport {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x1a5e_47);
+    let mut plays: Vec<Vec<usize>> = base_plays.to_vec();
+    for _ in 0..random_plays {
+        plays.push(random_honest_play(scenario, start, &mut rng));
+    }
+    let manipulative: Vec<usize> = (0..scenario.moves.len()).filter(|&m| scenario.moves[m].kind.is_manipulative()).collect();
+    let mut insertions = 0;
+    let mut violations = Vec::new();
+    for p in &plays {
+        let before = total(scenario, &replay(scenario, start, p));
+        // Every place in short plays; a sample of places in long ones.
+        let places: Vec<usize> = if p.len() <= 12 {
+            (0..=p.len()).collect()
+        } else {
+            let mut v: Vec<usize> = (0..8).map(|_| rng.random_range(0..=p.len())).collect();
+            v.extend([0, p.len() / 2, p.len()]);
+            v
+        };
+        for &at in &places {
+            for &m in &manipulative {
+                let mut altered = Vec::with_capacity(p.len() + 1);
+                altered.extend_from_slice(&p[..at]);
+                altered.push(m);
+                altered.extend_from_slice(&p[at..]);
+                let after = total(scenario, &replay(scenario, start, &altered));
+                insertions += 1;
+                if after > before + 1e-9 {
+                    violations.push(Violation { play: p.clone(), inserted: m, at, before, after });
+                }
+            }
+        }
+    }
+    InsertionReport { plays: plays.len(), insertions, violations }
+}
+
+/// The invariant, proven for one seed of a scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvariantReport {
+    pub seed: u64,
+    pub search: SearchResult,
+    pub insertions: InsertionReport,
+    /// The collaborative player's play and score, for reference.
+    pub collaborative: Play,
+}
+
+impl InvariantReport {
+    pub fn holds(&self) -> bool {
+        self.search.margin().is_some_and(|m| m > 0.0) && self.insertions.violations.is_empty()
+    }
+
+    /// Whether an honest play reached the ending that is right for this seed.
+    pub fn right_outcome_reachable(&self) -> bool {
+        self.search.honest_by_outcome[outcome_slot(self.search.right_outcome)].is_some()
+    }
+}
+
+pub fn prove_invariant(scenario: &Scenario, seed: u64, config: SearchConfig, random_plays: usize) -> InvariantReport {
+    let start = initial_state(scenario, seed);
+    let search = search(scenario, start, config);
+    let (collab_moves, collab_state) = play(scenario, start, &mut Collaborative as &mut dyn Player, 80);
+    let collaborative = Play::of(scenario, collab_moves.clone(), &collab_state);
+    let mut base = vec![collab_moves];
+    if let Some(h) = &search.honest {
+        base.push(h.moves.clone());
+    }
+    let insertions = check_insertions(scenario, start, &base, random_plays, seed);
+    InvariantReport { seed, search, insertions, collaborative }
+}
+
+/// Seeds that together cover the scenario's variation: one per distinct set of active needs
+/// (up to `most`), found by trying seeds in order.
+pub fn covering_seeds(scenario: &Scenario, most: usize) -> Vec<u64> {
+    let mut seen = Vec::new();
+    let mut seeds = Vec::new();
+    for seed in 0..(most as u64 * 8).max(8) {
+        let s = initial_state(scenario, seed);
+        if !seen.contains(&s.active) {
+            seen.push(s.active);
+            seeds.push(seed);
+            if seeds.len() >= most {
+                break;
+            }
+        }
+    }
+    seeds
+}

@@ -1,0 +1,197 @@
+//! Scenarios: the RON model a trainer writes, parsing with located diagnostics, and the
+//! compiled form the engine plays (ids resolved to indices, replies in lookup tables).
+
+pub mod diagnostic;
+pub mod model;
+mod semantic;
+pub mod spans;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use model::*;
+
+use std::sync::Arc;
+
+/// Needs and concerns are tracked in bit sets; a scenario may have at most this many of each.
+pub const MAX_NEEDS: usize = 16;
+pub const MAX_CONCERNS: usize = 16;
+
+/// A scenario ready to play: the file as written plus resolved lookup tables.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub file: ScenarioFile,
+    pub moves: Vec<CompiledMove>,
+    pub criteria: Vec<Vec<Cond>>,
+    /// Needs that are always active, as a bit set.
+    pub always_active: u16,
+    /// Needs of which `pick` are active in a given play.
+    pub variable_needs: Vec<usize>,
+    pub pick: usize,
+    pub weights: Weights,
+    replies: Vec<Vec<(Mood, Lines)>>,
+    /// A fingerprint of the source, so a saved conversation is only restored onto the same text.
+    pub fingerprint: u64,
+}
+
+/// A move with its targets resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompiledMove {
+    pub kind: MoveKind,
+    /// Bit set of the needs the move is about.
+    pub needs: u16,
+    pub concern: Option<usize>,
+}
+
+impl CompiledMove {
+    pub fn first_need(&self) -> Option<usize> {
+        (self.needs != 0).then(|| self.needs.trailing_zeros() as usize)
+    }
+}
+
+/// A buying-criterion condition with its id resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cond {
+    Explicit(usize),
+    Explored(usize),
+    Proposed(usize),
+    Resolved(usize),
+    Trust(i32),
+}
+
+/// What parsing a file gave: the scenario when it has no errors, and every problem found.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub scenario: Option<Arc<Scenario>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses scenario text and runs every check that does not need to play the scenario.
+/// Never panics, whatever the text.
+pub fn parse(source: &str) -> Parsed {
+    let file: ScenarioFile = match ron_options().from_str(source) {
+        Ok(file) => file,
+        Err(err) => {
+            return Parsed { scenario: None, diagnostics: vec![semantic::from_ron_error(source, &err)] };
+        }
+    };
+    let tree = spans::parse(source);
+    let mut diagnostics = semantic::check(&file, source, tree.as_ref());
+    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    let scenario = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        Some(Arc::new(compile(file, source)))
+    };
+    Parsed { scenario, diagnostics }
+}
+
+/// Writes a scenario back as RON (used by `rapport new` and tests).
+pub fn to_ron(file: &ScenarioFile) -> String {
+    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_string());
+    ron::ser::to_string_pretty(file, config).unwrap_or_default()
+}
+
+fn fingerprint(source: &str) -> u64 {
+    // FNV-1a: stable across builds and platforms, unlike the std hasher.
+    source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Resolves ids to indices. Only called on a file that passed the semantic checks.
+fn compile(file: ScenarioFile, source: &str) -> Scenario {
+    let need_index = |id: &str| file.needs.iter().position(|n| n.id == id);
+    let concern_index = |id: &str| file.concerns.iter().position(|c| c.id == id);
+    let moves = file
+        .moves
+        .iter()
+        .map(|m| {
+            let needs = m.about.iter().filter_map(|a| need_index(a)).fold(0u16, |acc, i| acc | 1 << i);
+            let concern = m.about.iter().find_map(|a| concern_index(a));
+            CompiledMove { kind: m.kind, needs, concern }
+        })
+        .collect();
+    let criteria = file
+        .criteria
+        .iter()
+        .map(|c| {
+            c.requires
+                .iter()
+                .filter_map(|cond| match cond {
+                    Condition::Explicit(id) => need_index(id).map(Cond::Explicit),
+                    Condition::Explored(id) => need_index(id).map(Cond::Explored),
+                    Condition::Proposed(id) => need_index(id).map(Cond::Proposed),
+                    Condition::Resolved(id) => concern_index(id).map(Cond::Resolved),
+                    Condition::Trust(t) => Some(Cond::Trust(*t)),
+                })
+                .collect()
+        })
+        .collect();
+    let (variable_needs, pick) = match &file.variation.active_needs {
+        Some(p) => (p.from.iter().filter_map(|id| need_index(id)).collect(), p.pick),
+        None => (Vec::new(), 0),
+    };
+    let all = if file.needs.len() >= 16 { u16::MAX } else { (1u16 << file.needs.len()) - 1 };
+    let always_active = variable_needs.iter().fold(all, |acc, &i| acc & !(1 << i));
+    let mut replies = vec![Vec::new(); Reaction::COUNT];
+    for r in &file.replies {
+        replies[r.on as usize].push((r.mood, r.lines.clone()));
+    }
+    let weights = file.weights.unwrap_or_default();
+    Scenario {
+        moves,
+        criteria,
+        always_active,
+        variable_needs,
+        pick,
+        weights,
+        replies,
+        fingerprint: fingerprint(source),
+        file,
+    }
+}
+
+impl Scenario {
+    pub fn id(&self) -> &str {
+        &self.file.meta.id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.file.meta.title
+    }
+
+    /// The scenario's reply lines for a reaction in a mood: lines for that mood first,
+    /// then lines for any mood; empty when the scenario wrote none.
+    pub fn replies(&self, reaction: Reaction, mood: Mood) -> &[Arc<str>] {
+        let pools = &self.replies[reaction as usize];
+        pools
+            .iter()
+            .find(|(m, l)| *m == mood && !l.is_empty())
+            .or_else(|| pools.iter().find(|(m, l)| *m == Mood::Any && !l.is_empty()))
+            .or_else(|| pools.iter().find(|(_, l)| !l.is_empty()))
+            .map_or(&[], |(_, lines)| lines.as_slice())
+    }
+
+    pub fn need(&self, i: usize) -> &Need {
+        &self.file.needs[i]
+    }
+
+    pub fn concern(&self, i: usize) -> &Concern {
+        &self.file.concerns[i]
+    }
+
+    pub fn move_text(&self, i: usize) -> &str {
+        &self.file.moves[i].text
+    }
+
+    pub fn has_post_sale(&self) -> bool {
+        self.file.post_sale.is_some()
+    }
+}

@@ -1,0 +1,508 @@
+//! The scenario as a trainer writes it: plain data read from RON, unknown fields rejected.
+
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A line the customer may say, with variants the engine picks between by seed.
+pub type Lines = Vec<Arc<str>>;
+
+/// The scenario format version this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
+pub struct ScenarioFile {
+    pub format_version: u32,
+    pub meta: Meta,
+    pub briefing: Briefing,
+    pub product: Product,
+    pub customer: Customer,
+    pub needs: Vec<Need>,
+    #[serde(default)]
+    pub concerns: Vec<Concern>,
+    pub criteria: Vec<Criterion>,
+    pub decision: Decision,
+    #[serde(default)]
+    pub variation: Variation,
+    #[serde(default)]
+    pub post_sale: Option<PostSale>,
+    pub moves: Vec<Move>,
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+    #[serde(default)]
+    pub weights: Option<Weights>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub industry: String,
+    pub difficulty: Difficulty,
+    pub estimated_minutes: u32,
+    #[serde(default)]
+    pub learning_objectives: Vec<String>,
+    #[serde(default)]
+    pub author: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Difficulty {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+/// The Target step: what the trainee reads before the call.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Briefing {
+    /// Facts known before the call.
+    pub known: Vec<String>,
+    /// What the trainee should try to find out.
+    #[serde(default)]
+    pub find_out: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub can: Vec<String>,
+    #[serde(default)]
+    pub cannot: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub name: String,
+    pub role: String,
+    pub company: String,
+    pub style: SocialStyle,
+    /// Trust at the start of the call, 0–100.
+    pub trust: i32,
+    /// Time the customer gives, 0–100; each move spends some.
+    pub patience: i32,
+    /// The seed moves starting trust up or down by at most this much.
+    #[serde(default)]
+    pub mood_variation: i32,
+    /// The customer's first words.
+    pub opening: Lines,
+}
+
+/// Alessandra's Platinum Rule styles; each shades what builds or spends trust and patience.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub enum SocialStyle {
+    Director,
+    Socializer,
+    Relater,
+    Thinker,
+}
+
+/// How well the product meets a need.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
+pub enum Fit {
+    #[default]
+    Full,
+    Partial,
+    None,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Need {
+    pub id: String,
+    /// Short label shown in "What I have learned" once the need surfaces.
+    pub summary: String,
+    /// 1 (nice to have) to 5 (critical).
+    pub importance: u8,
+    #[serde(default)]
+    pub fit: Fit,
+    /// A must-have: if the product cannot meet it, the honest outcome is no fit.
+    #[serde(default)]
+    pub dealbreaker: bool,
+    /// The need only opens up when trust is at least this.
+    #[serde(default)]
+    pub trust_gate: Option<i32>,
+    /// Background answers to situation questions about this topic.
+    #[serde(default)]
+    pub situation: Lines,
+    /// The customer mentions the problem.
+    pub surfaced: Lines,
+    /// The customer tells what the problem costs them.
+    pub explored: Lines,
+    /// The customer says, in their words, what solving it is worth.
+    pub explicit: Lines,
+    /// What the customer says while the need is still closed to them (trust too low).
+    #[serde(default)]
+    pub guarded: Lines,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Concern {
+    pub id: String,
+    pub summary: String,
+    #[serde(default)]
+    pub trust_gate: Option<i32>,
+    /// Appears only after the sale, in the post-sale phase.
+    #[serde(default)]
+    pub after_sale: bool,
+    /// The customer voices the concern.
+    pub raised: Lines,
+    /// The concern, explored, is worked through.
+    pub resolved: Lines,
+    /// The concern, rebutted or pressured, hardens.
+    pub hardened: Lines,
+    #[serde(default)]
+    pub guarded: Lines,
+}
+
+/// Something that must be true before the customer commits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    /// The criterion in the customer's words, said when it is not yet met.
+    pub text: String,
+    pub requires: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Condition {
+    /// The need was made explicit by the customer.
+    Explicit(String),
+    /// The need's implications are known.
+    Explored(String),
+    /// A solution was proposed (or co-designed) for the need.
+    Proposed(String),
+    /// The concern was explored and worked through.
+    Resolved(String),
+    /// Trust is at least this.
+    Trust(i32),
+}
+
+/// The outcomes a call can end with.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The customer commits to buy.
+    Order,
+    /// The customer commits to a concrete next step.
+    Advance,
+    /// A friendly end with no commitment.
+    Continuation,
+    /// Both agree the product does not fit.
+    MutualNoFit,
+    /// The customer ended the call.
+    NoSale,
+}
+
+/// What the right ending is when the product fits.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub enum RightWhenFits {
+    Order,
+    Advance,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The right ending when every active dealbreaker need fits. When an active dealbreaker
+    /// need does not fit, the right ending is always a mutual no-fit.
+    pub right_outcome: RightWhenFits,
+    /// The concrete next step an advance commits the customer to.
+    pub next_step: String,
+    /// Why this is the right ending, shown in the debrief.
+    #[serde(default)]
+    pub why: String,
+}
+
+/// Seeded variation between plays.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Variation {
+    /// Only `pick` of these needs are active in a given play; needs not listed always are.
+    #[serde(default)]
+    pub active_needs: Option<Pick>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pick {
+    pub pick: usize,
+    pub from: Vec<String>,
+}
+
+/// The Assure step: the call goes on after an order.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PostSale {
+    /// Narration shown when the post-sale phase starts ("Six weeks later…").
+    pub intro: String,
+    /// The customer's first words after the sale.
+    pub opening: Lines,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub id: String,
+    /// What the trainee says.
+    pub text: String,
+    pub kind: MoveKind,
+    /// The needs or concerns the move is about.
+    #[serde(default)]
+    pub about: Vec<String>,
+    /// What the customer answers to this very move, in place of the general reply for its
+    /// reaction (used for rapport, situation, education and the manipulative moves).
+    #[serde(default)]
+    pub reply: Lines,
+}
+
+/// The engine's fixed move taxonomy. The engine, not the scenario, decides what each does.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MoveKind {
+    // Contact
+    Rapport,
+    StatePurpose,
+    // Explore (SPIN)
+    Situation,
+    Problem,
+    Implication,
+    NeedPayoff,
+    Listen,
+    // Confirm as you go
+    Summarize,
+    CheckUnderstanding,
+    // Collaborate
+    Educate,
+    Propose,
+    CoDesign,
+    ExploreConcern,
+    // Commit
+    AskCommitment,
+    AgreeNextSteps,
+    RecommendNoFit,
+    // Assure
+    FollowUp,
+    // Manipulative
+    AssumptiveClose,
+    AlternativeChoiceClose,
+    PuppyDogClose,
+    BenFranklinClose,
+    UrgencyClose,
+    ScarcityClose,
+    MinorPointClose,
+    YesSetClose,
+    SummaryPileOn,
+    ConcessionClose,
+    RebutObjection,
+    FeatureDump,
+    Irritator,
+}
+
+impl MoveKind {
+    pub const ALL: [MoveKind; 30] = [
+        MoveKind::Rapport,
+        MoveKind::StatePurpose,
+        MoveKind::Situation,
+        MoveKind::Problem,
+        MoveKind::Implication,
+        MoveKind::NeedPayoff,
+        MoveKind::Listen,
+        MoveKind::Summarize,
+        MoveKind::CheckUnderstanding,
+        MoveKind::Educate,
+        MoveKind::Propose,
+        MoveKind::CoDesign,
+        MoveKind::ExploreConcern,
+        MoveKind::AskCommitment,
+        MoveKind::AgreeNextSteps,
+        MoveKind::RecommendNoFit,
+        MoveKind::FollowUp,
+        MoveKind::AssumptiveClose,
+        MoveKind::AlternativeChoiceClose,
+        MoveKind::PuppyDogClose,
+        MoveKind::BenFranklinClose,
+        MoveKind::UrgencyClose,
+        MoveKind::ScarcityClose,
+        MoveKind::MinorPointClose,
+        MoveKind::YesSetClose,
+        MoveKind::SummaryPileOn,
+        MoveKind::ConcessionClose,
+        MoveKind::RebutObjection,
+        MoveKind::FeatureDump,
+        MoveKind::Irritator,
+    ];
+
+    /// Closing tricks, rebuttals, feature dumps and irritators: each costs trust and score.
+    pub fn is_manipulative(self) -> bool {
+        self >= MoveKind::AssumptiveClose
+    }
+
+    /// A closing technique (as opposed to a rebuttal, a pitch or an irritator).
+    pub fn is_close(self) -> bool {
+        (MoveKind::AssumptiveClose..=MoveKind::ConcessionClose).contains(&self)
+    }
+
+    pub fn is_question(self) -> bool {
+        matches!(
+            self,
+            MoveKind::Situation
+                | MoveKind::Problem
+                | MoveKind::Implication
+                | MoveKind::NeedPayoff
+                | MoveKind::ExploreConcern
+                | MoveKind::CheckUnderstanding
+        )
+    }
+
+    /// What a move of this kind must be about.
+    pub fn target(self) -> TargetRule {
+        match self {
+            MoveKind::Problem | MoveKind::Implication | MoveKind::NeedPayoff => TargetRule::OneNeed,
+            MoveKind::Situation => TargetRule::AtMostOneNeed,
+            MoveKind::Propose | MoveKind::CoDesign => TargetRule::SomeNeeds,
+            MoveKind::Summarize => TargetRule::AnyNeeds,
+            MoveKind::ExploreConcern | MoveKind::RebutObjection => TargetRule::OneConcern,
+            _ => TargetRule::Nothing,
+        }
+    }
+
+    /// A plain-words name, for trainers and the debrief (never shown during play).
+    pub fn label(self) -> &'static str {
+        match self {
+            MoveKind::Rapport => "rapport",
+            MoveKind::StatePurpose => "state purpose and ask permission",
+            MoveKind::Situation => "situation question",
+            MoveKind::Problem => "problem question",
+            MoveKind::Implication => "implication question",
+            MoveKind::NeedPayoff => "need-payoff question",
+            MoveKind::Listen => "listen and acknowledge",
+            MoveKind::Summarize => "summary",
+            MoveKind::CheckUnderstanding => "check understanding",
+            MoveKind::Educate => "generic education",
+            MoveKind::Propose => "proposal",
+            MoveKind::CoDesign => "invite co-design",
+            MoveKind::ExploreConcern => "explore a concern",
+            MoveKind::AskCommitment => "ask for commitment",
+            MoveKind::AgreeNextSteps => "agree next steps",
+            MoveKind::RecommendNoFit => "recommend no fit",
+            MoveKind::FollowUp => "follow up",
+            MoveKind::AssumptiveClose => "assumptive close",
+            MoveKind::AlternativeChoiceClose => "alternative-choice close",
+            MoveKind::PuppyDogClose => "puppy-dog close",
+            MoveKind::BenFranklinClose => "Ben Franklin close",
+            MoveKind::UrgencyClose => "urgency close",
+            MoveKind::ScarcityClose => "scarcity close",
+            MoveKind::MinorPointClose => "minor-point close",
+            MoveKind::YesSetClose => "yes-set close",
+            MoveKind::SummaryPileOn => "summary pile-on",
+            MoveKind::ConcessionClose => "concession trade-off close",
+            MoveKind::RebutObjection => "rebuttal of an objection",
+            MoveKind::FeatureDump => "feature dump",
+            MoveKind::Irritator => "irritator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetRule {
+    Nothing,
+    OneNeed,
+    AtMostOneNeed,
+    SomeNeeds,
+    AnyNeeds,
+    OneConcern,
+}
+
+/// The customer's mood, derived from trust; reply lines can be written per mood.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
+pub enum Mood {
+    #[default]
+    Any,
+    Guarded,
+    Neutral,
+    Warm,
+}
+
+/// A pool of customer lines for one reaction, optionally for one mood only.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    pub on: Reaction,
+    #[serde(default)]
+    pub mood: Mood,
+    pub lines: Lines,
+}
+
+/// What the customer is reacting to; the engine decides which one a move causes.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reaction {
+    Rapport,
+    RapportTooMuch,
+    Purpose,
+    PurposeAgain,
+    SituationGeneral,
+    SituationTooMany,
+    NotAnIssue,
+    NotYet,
+    AlreadySaid,
+    Listened,
+    SummaryAccepted,
+    SummaryWrong,
+    NothingNew,
+    WhatIsMissing,
+    Agreed,
+    Educated,
+    ProposalWelcome,
+    ProposalPremature,
+    ProposalIrrelevant,
+    ProposalCannotFit,
+    CoDesigned,
+    ConcernNone,
+    CommitmentNotReady,
+    CannotDecideAlone,
+    Ordered,
+    NextStepAgreed,
+    BrochurePlease,
+    NoFitAgreed,
+    NoFitPuzzled,
+    FollowUpTooEarly,
+    FollowUpThanks,
+    Pressured,
+    Rebutted,
+    FeatureDumped,
+    Irritated,
+    Walkout,
+}
+
+impl Reaction {
+    pub const COUNT: usize = Reaction::Walkout as usize + 1;
+}
+
+/// Score-weight adjustments; each weight 10–50, together 100.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub discovery: u32,
+    pub agreement: u32,
+    pub relationship: u32,
+    pub fit_and_outcome: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { discovery: 30, agreement: 20, relationship: 20, fit_and_outcome: 30 }
+    }
+}
+
+impl Weights {
+    pub const MIN: u32 = 10;
+    pub const MAX: u32 = 50;
+}

@@ -1,0 +1,300 @@
+//! The debrief: what each move did and which principle it followed or broke, the needs found
+//! and missed (with a question that would have found each), the trust course, the customer's
+//! hidden state turn by turn, and a behaviour profile beside Rackham's negotiators.
+
+use super::{Score, score};
+use crate::engine::{ConcernState, Conversation, Depth, Event, Rule, State};
+use crate::scenario::{MoveKind, Scenario};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Followed,
+    Broke,
+    Neutral,
+}
+
+/// One move in the timeline, with the principle it followed or broke.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub turn: usize,
+    pub move_id: String,
+    pub move_text: String,
+    pub kind: MoveKind,
+    pub verdict: Verdict,
+    /// A one-line principle (also what coach mode shows after the move).
+    pub principle: String,
+    pub trust_after: i16,
+    pub patience_after: i16,
+}
+
+/// A need of this play: how deep it got, and the move that would have taken it further.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedReport {
+    pub id: String,
+    pub summary: String,
+    pub importance: u8,
+    pub depth: Depth,
+    pub found: bool,
+    /// The text of a move that would have taken this need one step further.
+    pub suggestion: Option<String>,
+}
+
+/// One change to the hidden state and the rule that made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub what: String,
+    pub why: String,
+    pub voice: Option<String>,
+}
+
+/// The customer's head at the end of one turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadTurn {
+    pub turn: usize,
+    pub move_text: String,
+    pub trust: i16,
+    pub patience: i16,
+    /// Depth of each active need, by need id.
+    pub needs: Vec<(String, Depth)>,
+    /// State of each concern, by concern id.
+    pub concerns: Vec<(String, ConcernState)>,
+    pub changes: Vec<Change>,
+}
+
+/// Rackham's negotiator study (49 negotiators, 102 negotiations): share of behaviour.
+pub const RACKHAM_SOURCE: &str = "Neil Rackham, Huthwaite negotiator study (49 negotiators, 102 negotiations)";
+pub const SKILLED: ProfileFigures = ProfileFigures { testing: 9.7, summarizing: 7.5, questions: 21.3, irritators_per_hour: 2.3 };
+pub const AVERAGE: ProfileFigures = ProfileFigures { testing: 4.1, summarizing: 4.2, questions: 9.6, irritators_per_hour: 10.8 };
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ProfileFigures {
+    pub testing: f64,
+    pub summarizing: f64,
+    pub questions: f64,
+    pub irritators_per_hour: f64,
+}
+
+/// The trainee's behaviour as shares of their moves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub moves: u32,
+    /// Percent of moves that tested understanding.
+    pub testing_understanding: f64,
+    /// Percent of moves that summarized.
+    pub summarizing: f64,
+    /// Percent of moves that asked questions.
+    pub questions: f64,
+    pub irritators: u32,
+    pub closes: u32,
+    pub skilled: ProfileFigures,
+    pub average: ProfileFigures,
+    pub source: String,
+}
+
+pub fn profile(s: &State) -> Profile {
+    let moves = u32::from(s.moves);
+    let pct = |n: u8| if moves == 0 { 0.0 } else { (1000.0 * f64::from(n) / f64::from(moves)).round() / 10.0 };
+    Profile {
+        moves,
+        testing_understanding: pct(s.tests_understanding),
+        summarizing: pct(s.summaries),
+        questions: pct(s.questions),
+        irritators: s.irritators.into(),
+        closes: s.closes.into(),
+        skilled: SKILLED,
+        average: AVERAGE,
+        source: RACKHAM_SOURCE.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Debrief {
+    pub scenario_id: String,
+    pub seed: u64,
+    pub score: Score,
+    pub timeline: Vec<Annotation>,
+    pub needs: Vec<NeedReport>,
+    /// Trust before the first move and after each.
+    pub trust: Vec<i16>,
+    pub head: Vec<HeadTurn>,
+    pub profile: Profile,
+}
+
+/// The principle behind a turn, judged from the rules its events name.
+pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
+    if kind.is_manipulative() {
+        let rule = events.iter().filter_map(Event::rule).find(|r| {
+            matches!(r, Rule::Pressure | Rule::Rebuttal | Rule::FeatureDump | Rule::Irritator)
+        });
+        let text = match rule {
+            Some(r) => r.explain().to_string(),
+            None => "A manipulative move: it spends trust and never makes a customer ready.".to_string(),
+        };
+        return (Verdict::Broke, format!("{} ({})", text, kind.label()));
+    }
+    let broke = [
+        Rule::ProposalPremature,
+        Rule::ProposalIrrelevant,
+        Rule::ProposalCannotFit,
+        Rule::CommitmentPremature,
+        Rule::OrderWithoutAuthority,
+        Rule::SummaryWrong,
+        Rule::QuestionTooEarly,
+        Rule::SituationTooMany,
+        Rule::RapportTooMuch,
+        Rule::EducationUnasked,
+        Rule::NoFitWrong,
+        Rule::NoFitUnfounded,
+        Rule::NoCommitment,
+    ];
+    let followed = [
+        Rule::NeedMadeExplicit,
+        Rule::NeedExplored,
+        Rule::NeedSurfaced,
+        Rule::AgreementConfirmed,
+        Rule::CommitmentEarned,
+        Rule::NextStepAgreed,
+        Rule::NoFitHonest,
+        Rule::ConcernResolved,
+        Rule::ConcernVoiced,
+        Rule::ConcernSoftened,
+        Rule::CheckInvitedConcern,
+        Rule::CheckFoundGap,
+        Rule::CoDesigned,
+        Rule::ProposalMatched,
+        Rule::SummaryAccurate,
+        Rule::Listened,
+        Rule::PurposeStated,
+        Rule::RapportWelcome,
+        Rule::FollowUpAssured,
+        Rule::EducationWelcome,
+        Rule::NotAnIssue,
+    ];
+    let rules: Vec<Rule> = events.iter().filter_map(Event::rule).collect();
+    if let Some(r) = broke.iter().find(|r| rules.contains(r)) {
+        return (Verdict::Broke, r.explain().to_string());
+    }
+    if let Some(r) = followed.iter().find(|r| rules.contains(r)) {
+        return (Verdict::Followed, r.explain().to_string());
+    }
+    if kind == MoveKind::Problem && events.iter().any(|e| matches!(e, Event::Said { .. })) && rules.is_empty() {
+        return (Verdict::Followed, Rule::NotAnIssue.explain().to_string());
+    }
+    let neutral = rules.iter().find(|r| **r != Rule::TimePasses).copied().unwrap_or(Rule::TimePasses);
+    (Verdict::Neutral, neutral.explain().to_string())
+}
+
+/// The move that would take a need one step deeper from where it stands.
+pub fn suggestion_for(scenario: &Scenario, need: usize, depth: Depth) -> Option<String> {
+    let kind = match depth {
+        Depth::Unknown => MoveKind::Problem,
+        Depth::Surfaced => MoveKind::Implication,
+        Depth::Explored => MoveKind::NeedPayoff,
+        Depth::Explicit => return None,
+    };
+    scenario
+        .moves
+        .iter()
+        .zip(&scenario.file.moves)
+        .find(|(m, _)| m.kind == kind && m.needs & (1 << need) != 0)
+        .map(|(_, m)| m.text.clone())
+}
+
+fn describe(scenario: &Scenario, e: &Event) -> Option<String> {
+    Some(match e {
+        Event::TrustChanged { from, to, .. } => format!("Trust {from} → {to}"),
+        Event::PatienceChanged { from, to, .. } => format!("Patience {from} → {to}"),
+        Event::NeedDeepened { need, depth, .. } => {
+            format!("Need \"{}\" is now {}", scenario.need(*need).summary, depth.label())
+        }
+        Event::NeedHeldBack { need, .. } => format!("Held back on \"{}\"", scenario.need(*need).summary),
+        Event::ConcernChanged { concern, to, .. } => {
+            format!("Concern \"{}\" is now {}", scenario.concern(*concern).summary, to.label())
+        }
+        Event::ConcernHeldBack { concern, .. } => {
+            format!("Kept the concern \"{}\" to themselves", scenario.concern(*concern).summary)
+        }
+        Event::GapNamed { criterion, .. } => format!("Named an open criterion: \"{}\"", scenario.file.criteria[*criterion].id),
+        Event::Ended { outcome, .. } => format!("The call ended: {}", super::outcome_label(*outcome)),
+        _ => return None,
+    })
+}
+
+pub fn debrief(conversation: &Conversation) -> Debrief {
+    let scenario = conversation.scenario();
+    let state = conversation.state();
+    let mut timeline = Vec::new();
+    let mut head = Vec::new();
+    let mut trust = vec![conversation.start_state().trust];
+    for (i, t) in conversation.turns().iter().enumerate() {
+        let mv = &scenario.file.moves[t.move_index];
+        let (verdict, principle) = annotate(mv.kind, &t.events);
+        timeline.push(Annotation {
+            turn: i + 1,
+            move_id: mv.id.clone(),
+            move_text: mv.text.clone(),
+            kind: mv.kind,
+            verdict,
+            principle,
+            trust_after: t.after.trust,
+            patience_after: t.after.patience,
+        });
+        trust.push(t.after.trust);
+        let changes = t
+            .events
+            .iter()
+            .filter_map(|e| {
+                let rule = e.rule()?;
+                Some(Change {
+                    what: describe(scenario, e)?,
+                    why: rule.explain().to_string(),
+                    voice: rule.customer_voice().map(str::to_string),
+                })
+            })
+            .collect();
+        head.push(HeadTurn {
+            turn: i + 1,
+            move_text: mv.text.clone(),
+            trust: t.after.trust,
+            patience: t.after.patience,
+            needs: (0..scenario.file.needs.len())
+                .filter(|&n| t.after.is_active(n))
+                .map(|n| (scenario.need(n).id.clone(), t.after.depth_of(n)))
+                .collect(),
+            concerns: scenario
+                .file
+                .concerns
+                .iter()
+                .enumerate()
+                .map(|(c, concern)| (concern.id.clone(), t.after.concerns[c]))
+                .collect(),
+            changes,
+        });
+    }
+    let needs = (0..scenario.file.needs.len())
+        .filter(|&n| state.is_active(n))
+        .map(|n| {
+            let need = scenario.need(n);
+            let depth = state.depth_of(n);
+            NeedReport {
+                id: need.id.clone(),
+                summary: need.summary.clone(),
+                importance: need.importance,
+                depth,
+                found: depth == Depth::Explicit,
+                suggestion: suggestion_for(scenario, n, depth),
+            }
+        })
+        .collect();
+    Debrief {
+        scenario_id: scenario.id().to_string(),
+        seed: conversation.seed(),
+        score: score(scenario, state),
+        timeline,
+        needs,
+        trust,
+        head,
+        profile: profile(state),
+    }
+}

@@ -1,0 +1,302 @@
+//! Scores a conversation on the brief's dimensions, each 0–100 with reasons, and takes off
+//! penalties for manipulative moves and premature proposals.
+
+pub mod debrief;
+
+use crate::engine::{ConcernState, Depth, State, right_outcome};
+use crate::scenario::{Fit, Outcome, Scenario};
+use serde::{Deserialize, Serialize};
+
+/// Points off the total for each manipulative move.
+pub const MANIPULATION_PENALTY: f64 = 8.0;
+/// Points off the total for each proposal made before its need was explored.
+pub const PREMATURE_PENALTY: f64 = 4.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DimensionKind {
+    Discovery,
+    Agreement,
+    Relationship,
+    FitAndOutcome,
+}
+
+impl DimensionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DimensionKind::Discovery => "Discovery",
+            DimensionKind::Agreement => "Agreement-checking",
+            DimensionKind::Relationship => "Relationship",
+            DimensionKind::FitAndOutcome => "Solution fit and outcome",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub kind: DimensionKind,
+    pub name: String,
+    /// 0–100.
+    pub value: f64,
+    /// Share of the total, in percent.
+    pub weight: u32,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Penalty {
+    pub what: String,
+    pub count: u32,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// 0–100, one decimal.
+    pub total: f64,
+    pub dimensions: Vec<Dimension>,
+    pub penalties: Vec<Penalty>,
+    pub outcome: Option<Outcome>,
+    pub right_outcome: Outcome,
+}
+
+/// The numbers behind a score, computed without any text (the search calls this a lot).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    pub discovery: f64,
+    pub agreement: f64,
+    pub relationship: f64,
+    pub fit: f64,
+    pub outcome: f64,
+    pub fit_and_outcome: f64,
+    pub penalty: f64,
+    pub total: f64,
+}
+
+/// The outcome score: reaching the ending that is right for the hidden situation.
+pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
+    let right = right_outcome(scenario, state.active);
+    let Some(outcome) = (if state.ended() { state.outcome } else { None }) else {
+        return 0.0;
+    };
+    match (right, outcome) {
+        (Outcome::Order, Outcome::Order) => {
+            if scenario.has_post_sale() && !state.assured { 80.0 } else { 100.0 }
+        }
+        (Outcome::Order, Outcome::Advance) => 70.0,
+        (Outcome::Advance, Outcome::Advance) => 100.0,
+        (Outcome::Advance, Outcome::Order) => 55.0,
+        (Outcome::MutualNoFit, Outcome::MutualNoFit) => {
+            if state.no_fit_founded { 100.0 } else { 60.0 }
+        }
+        (Outcome::MutualNoFit, Outcome::Continuation) => 40.0,
+        (Outcome::MutualNoFit, Outcome::Advance) => 15.0,
+        (Outcome::MutualNoFit, Outcome::Order) => 0.0,
+        (_, Outcome::Continuation) => 25.0,
+        (_, Outcome::MutualNoFit) => 10.0,
+        (_, Outcome::NoSale) => 0.0,
+        (_, _) => 0.0,
+    }
+}
+
+pub fn figures(scenario: &Scenario, s: &State) -> Figures {
+    let needs = &scenario.file.needs;
+    let mut weight_all = 0.0;
+    let mut weight_found = 0.0;
+    let mut weight_fitting = 0.0;
+    let mut weight_proposed = 0.0;
+    let mut active_count = 0u32;
+    for (i, n) in needs.iter().enumerate() {
+        if !s.is_active(i) {
+            continue;
+        }
+        active_count += 1;
+        let w = f64::from(n.importance);
+        weight_all += w;
+        weight_found += w * f64::from(s.depth[i]) / 3.0;
+        if n.fit != Fit::None {
+            weight_fitting += w;
+            if s.proposed & (1 << i) != 0 {
+                weight_proposed += w * if n.fit == Fit::Partial { 0.8 } else { 1.0 };
+            }
+        }
+    }
+    let discovery = if weight_all > 0.0 { 100.0 * weight_found / weight_all } else { 0.0 };
+
+    let expected_checks = f64::from(active_count.clamp(2, 4));
+    let checks = (f64::from(s.useful_checks) / expected_checks).min(1.0);
+    let agreement = 70.0 * checks + if s.confirmed { 30.0 } else { 0.0 };
+
+    let course = (100.0 - 4.0 * f64::from(s.trust_lost)).max(0.0);
+    let mut relationship = 0.8 * f64::from(s.trust) + 0.2 * course;
+    if s.ended() && s.outcome == Some(Outcome::NoSale) {
+        relationship *= 0.5;
+    }
+
+    let right = right_outcome(scenario, s.active);
+    let mistakes = f64::from(s.premature_proposals) + f64::from(s.bad_proposals);
+    let fit = if right == Outcome::MutualNoFit {
+        (100.0 - 25.0 * mistakes).max(0.0)
+    } else {
+        let coverage = if weight_fitting > 0.0 { weight_proposed / weight_fitting } else { 1.0 };
+        let co_design = if s.co_designed != 0 { 10.0 } else { 0.0 };
+        (100.0 * coverage * 0.9 + co_design - 15.0 * mistakes).clamp(0.0, 100.0)
+    };
+    let outcome = outcome_points(scenario, s);
+    let fit_and_outcome = 0.4 * fit + 0.6 * outcome;
+
+    let penalty = MANIPULATION_PENALTY * f64::from(s.manipulative) + PREMATURE_PENALTY * f64::from(s.premature_proposals);
+    let w = scenario.weights;
+    let weighted = (f64::from(w.discovery) * discovery
+        + f64::from(w.agreement) * agreement
+        + f64::from(w.relationship) * relationship
+        + f64::from(w.fit_and_outcome) * fit_and_outcome)
+        / 100.0;
+    let total = ((weighted - penalty).clamp(0.0, 100.0) * 10.0).round() / 10.0;
+    Figures { discovery, agreement, relationship, fit, outcome, fit_and_outcome, penalty, total }
+}
+
+/// The total score only.
+pub fn total(scenario: &Scenario, state: &State) -> f64 {
+    figures(scenario, state).total
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The full score with a reason for every dimension.
+pub fn score(scenario: &Scenario, s: &State) -> Score {
+    let f = figures(scenario, s);
+    let w = scenario.weights;
+    let right = right_outcome(scenario, s.active);
+    let needs = &scenario.file.needs;
+    let active: Vec<usize> = (0..needs.len()).filter(|&i| s.is_active(i)).collect();
+
+    let mut discovery = Vec::new();
+    let explicit = active.iter().filter(|&&i| s.depth_of(i) == Depth::Explicit).count();
+    discovery.push(format!(
+        "{explicit} of {} needs made explicit by the customer (importance-weighted depth {:.0}%).",
+        active.len(),
+        f.discovery
+    ));
+    for &i in &active {
+        if s.depth_of(i) < Depth::Explicit {
+            discovery.push(format!("\"{}\" stayed {}.", needs[i].summary, s.depth_of(i).label()));
+        }
+    }
+    if s.situation_asked > 3 {
+        discovery.push(format!("{} situation questions: top sellers ask few (Rackham).", s.situation_asked));
+    }
+
+    let mut agreement = vec![format!(
+        "{} summaries or checks made when there was something new to check.",
+        s.useful_checks
+    )];
+    agreement.push(if s.confirmed {
+        "Agreement was confirmed before the call ended.".to_string()
+    } else {
+        "Agreement was never confirmed: no check once there was something to agree on.".to_string()
+    });
+
+    let mut relationship = vec![format!(
+        "Trust went from {} to {} ({}).",
+        s.start_trust,
+        s.trust,
+        crate::engine::trust_word(s.trust)
+    )];
+    if s.trust_lost > 0 {
+        relationship.push(format!("{} points of trust lost along the way.", s.trust_lost));
+    }
+    if s.outcome == Some(Outcome::NoSale) && s.ended() {
+        relationship.push("The customer ended the call, which halves this score.".to_string());
+    }
+
+    let mut fit_reasons = Vec::new();
+    let outcome_word = |o: Option<Outcome>| match o {
+        Some(o) => outcome_label(o),
+        None => "no ending yet",
+    };
+    fit_reasons.push(format!(
+        "Ending: {} — the right ending here is {} ({:.0} outcome points).",
+        outcome_word(if s.ended() { s.outcome } else { None }),
+        outcome_label(right),
+        f.outcome
+    ));
+    if !scenario.file.decision.why.is_empty() {
+        fit_reasons.push(scenario.file.decision.why.clone());
+    }
+    if right != Outcome::MutualNoFit {
+        let proposed = active.iter().filter(|&&i| needs[i].fit != Fit::None && s.proposed & (1 << i) != 0).count();
+        let fitting = active.iter().filter(|&&i| needs[i].fit != Fit::None).count();
+        fit_reasons.push(format!("Solutions proposed for {proposed} of {fitting} needs the product can meet."));
+        if s.co_designed != 0 {
+            fit_reasons.push("The customer helped shape the solution.".to_string());
+        }
+    }
+    if s.bad_proposals > 0 {
+        fit_reasons.push(format!("{} proposals for needs the customer does not have or the product cannot meet.", s.bad_proposals));
+    }
+    if scenario.has_post_sale() && s.ordered {
+        fit_reasons.push(if s.assured {
+            "You followed up after the sale and resolved what came up.".to_string()
+        } else {
+            "After the sale, the follow-up was missing or left a concern open.".to_string()
+        });
+    }
+    let open_concerns = scenario
+        .file
+        .concerns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| matches!(s.concerns[*i], ConcernState::Hardened))
+        .count();
+    if open_concerns > 0 {
+        fit_reasons.push(format!("{open_concerns} concerns were left hardened."));
+    }
+
+    let mut penalties = Vec::new();
+    if s.manipulative > 0 {
+        penalties.push(Penalty {
+            what: "manipulative moves (closes, rebuttals, feature dumps, irritators)".to_string(),
+            count: s.manipulative.into(),
+            points: MANIPULATION_PENALTY * f64::from(s.manipulative),
+        });
+    }
+    if s.premature_proposals > 0 {
+        penalties.push(Penalty {
+            what: "proposals before the need was explored".to_string(),
+            count: s.premature_proposals.into(),
+            points: PREMATURE_PENALTY * f64::from(s.premature_proposals),
+        });
+    }
+
+    let dim = |kind: DimensionKind, value: f64, weight: u32, reasons: Vec<String>| Dimension {
+        kind,
+        name: kind.label().to_string(),
+        value: round1(value),
+        weight,
+        reasons,
+    };
+    Score {
+        total: f.total,
+        dimensions: vec![
+            dim(DimensionKind::Discovery, f.discovery, w.discovery, discovery),
+            dim(DimensionKind::Agreement, f.agreement, w.agreement, agreement),
+            dim(DimensionKind::Relationship, f.relationship, w.relationship, relationship),
+            dim(DimensionKind::FitAndOutcome, f.fit_and_outcome, w.fit_and_outcome, fit_reasons),
+        ],
+        penalties,
+        outcome: if s.ended() { s.outcome } else { None },
+        right_outcome: right,
+    }
+}
+
+pub fn outcome_label(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Order => "an order",
+        Outcome::Advance => "an advance",
+        Outcome::Continuation => "a continuation",
+        Outcome::MutualNoFit => "a mutual no-fit",
+        Outcome::NoSale => "no sale",
+    }
+}

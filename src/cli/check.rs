@@ -1,0 +1,83 @@
+//! `rapport check`: every problem in each file, located, with a hint; then the invariant.
+
+use super::library::{self, Entry};
+use rapport_core::check::{CheckConfig, check_source};
+use rapport_core::scenario::diagnostic::render;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
+    let started = Instant::now();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut failed = false;
+    if paths.is_empty() {
+        entries = library::all(extra);
+    }
+    for path in paths {
+        match library::ron_files(path) {
+            Ok(files) if files.is_empty() => {
+                eprintln!("{}: no .ron files here", path.display());
+                failed = true;
+            }
+            Ok(files) => {
+                for file in files {
+                    match library::load_file(&file) {
+                        Ok(entry) => entries.push(entry),
+                        Err(err) => {
+                            eprintln!("{}: cannot read: {err}", file.display());
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            Err(err) => {
+                eprintln!("{}: cannot read: {err}", path.display());
+                failed = true;
+            }
+        }
+    }
+    let (mut ok, mut bad) = (0, 0);
+    for entry in &entries {
+        let report = check_source(&entry.text, CheckConfig::default());
+        let diagnostics = report.diagnostics();
+        if short {
+            for d in diagnostics {
+                println!("{}", d.short(&entry.origin));
+            }
+        } else if !diagnostics.is_empty() {
+            print!("{}", render(&entry.origin, &entry.text, diagnostics));
+        }
+        if report.has_errors() {
+            bad += 1;
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            println!("✗ {}: {errors} error(s)", entry.origin);
+            continue;
+        }
+        ok += 1;
+        let title = report.parsed.scenario.as_ref().map(|s| s.title().to_string()).unwrap_or_default();
+        println!("✓ {}: {title}", entry.origin);
+        for r in &report.invariant {
+            let honest = r.search.honest.as_ref().map_or(0.0, |p| p.total);
+            let manip = r.search.manipulative.as_ref().map_or(0.0, |p| p.total);
+            println!(
+                "    seed {:>3}: best honest {honest:5.1} ({}), best with manipulation {manip:5.1}, margin {:5.1}; \
+                 {} insertions, none raised a score; collaborative {:.1}; search {}",
+                r.seed,
+                r.search.honest.as_ref().and_then(|p| p.outcome).map_or("unfinished", rapport_core::scoring::outcome_label),
+                r.search.margin().unwrap_or(0.0),
+                r.insertions.insertions,
+                r.collaborative.total,
+                r.search.bound_note(),
+            );
+        }
+        if let Some(m) = report.margin() {
+            println!("    invariant holds; smallest margin {m:.1} points");
+        }
+    }
+    println!(
+        "{ok} scenario(s) passed, {bad} failed ({:.2} s)",
+        started.elapsed().as_secs_f64()
+    );
+    if failed || bad > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
