@@ -91,8 +91,12 @@ pub fn reveal_text(d: &Debrief) -> String {
             needs.join(", "),
             if concerns.is_empty() { "none".to_string() } else { concerns.join(", ") }
         );
+        let mut voiced: Vec<&str> = Vec::new();
         for c in &turn.changes {
-            match &c.voice {
+            // The same words once per turn, even when one rule made several changes.
+            let voice = c.voice.as_deref().filter(|v| !voiced.contains(v));
+            voiced.extend(voice);
+            match voice {
                 Some(v) => {
                     let _ = writeln!(out, "       • {}: {} “{v}”", c.what, c.why);
                 }

@@ -117,7 +117,7 @@ impl Player for Collaborative {
                 return Some(m);
             }
         }
-        if s.info > s.info_at_check {
+        if s.info >= s.info_at_check + 2 {
             if let Some(m) = find_move(scn, MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0) {
                 return Some(m);
             }
