@@ -16,7 +16,10 @@ fn main() {
     let text = std::fs::read_to_string(path).expect("readable file");
     let parsed = rapport_core::scenario::parse(&text);
     let Some(scenario) = parsed.scenario else {
-        eprint!("{}", rapport_core::scenario::diagnostic::render(path, &text, &parsed.diagnostics));
+        eprint!(
+            "{}",
+            rapport_core::scenario::diagnostic::render(path, &text, &parsed.diagnostics)
+        );
         std::process::exit(1);
     };
     let mut player = rapport_core::players::by_name(player_name, seed).expect("known player");

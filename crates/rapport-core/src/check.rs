@@ -19,7 +19,11 @@ pub struct CheckConfig {
 
 impl Default for CheckConfig {
     fn default() -> Self {
-        CheckConfig { search: SearchConfig::default(), seeds: 3, random_plays: 6 }
+        CheckConfig {
+            search: SearchConfig::default(),
+            seeds: 3,
+            random_plays: 6,
+        }
     }
 }
 
@@ -42,7 +46,10 @@ impl CheckReport {
 
     /// The smallest margin between the best honest and the best manipulative play.
     pub fn margin(&self) -> Option<f64> {
-        self.invariant.iter().filter_map(|r| r.search.margin()).reduce(f64::min)
+        self.invariant
+            .iter()
+            .filter_map(|r| r.search.margin())
+            .reduce(f64::min)
     }
 }
 
@@ -50,11 +57,16 @@ impl CheckReport {
 pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
     let mut parsed = parse(source);
     let Some(scenario) = parsed.scenario.clone() else {
-        return CheckReport { parsed, invariant: Vec::new() };
+        return CheckReport {
+            parsed,
+            invariant: Vec::new(),
+        };
     };
     let seeds = covering_seeds(&scenario, config.seeds);
-    let invariant: Vec<InvariantReport> =
-        seeds.iter().map(|&seed| prove_invariant(&scenario, seed, config.search, config.random_plays)).collect();
+    let invariant: Vec<InvariantReport> = seeds
+        .iter()
+        .map(|&seed| prove_invariant(&scenario, seed, config.search, config.random_plays))
+        .collect();
 
     let tree = spans::parse(source);
     let moves_span = tree
@@ -70,8 +82,14 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
         let honest = report.search.honest.as_ref().map_or(0.0, |p| p.total);
         if let Some(m) = &report.search.manipulative {
             if m.total >= honest {
-                let trick = m.moves.iter().find(|&&i| scenario.moves[i].kind.is_manipulative()).copied();
-                let trick = trick.map(|i| scenario.file.moves[i].id.clone()).unwrap_or_default();
+                let trick = m
+                    .moves
+                    .iter()
+                    .find(|&&i| scenario.moves[i].kind.is_manipulative())
+                    .copied();
+                let trick = trick
+                    .map(|i| scenario.file.moves[i].id.clone())
+                    .unwrap_or_default();
                 parsed.diagnostics.push(
                     Diagnostic::error(
                         "E030",

@@ -13,9 +13,9 @@
 //! ```
 
 pub mod check;
-pub mod report;
 pub mod engine;
 pub mod players;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
 

@@ -13,13 +13,22 @@ pub fn transcript(conversation: &Conversation) -> String {
     let customer = &scenario.file.customer.name;
     let mut out = String::new();
     let say = |out: &mut String, e: &Event| match e {
-        Event::Said { speaker: Speaker::Customer, text } => {
+        Event::Said {
+            speaker: Speaker::Customer,
+            text,
+        } => {
             let _ = writeln!(out, "    {customer}: {text}");
         }
-        Event::Said { speaker: Speaker::Narrator, text } => {
+        Event::Said {
+            speaker: Speaker::Narrator,
+            text,
+        } => {
             let _ = writeln!(out, "    — {text}");
         }
-        Event::Said { speaker: Speaker::Trainee, text } => {
+        Event::Said {
+            speaker: Speaker::Trainee,
+            text,
+        } => {
             let _ = writeln!(out, "    You: {text}");
         }
         Event::Ended { outcome, .. } => {
@@ -31,7 +40,12 @@ pub fn transcript(conversation: &Conversation) -> String {
         say(&mut out, e);
     }
     for (i, turn) in conversation.turns().iter().enumerate() {
-        let _ = writeln!(out, "{:>3}. You: {}", i + 1, scenario.move_text(turn.move_index));
+        let _ = writeln!(
+            out,
+            "{:>3}. You: {}",
+            i + 1,
+            scenario.move_text(turn.move_index)
+        );
         for e in &turn.events {
             say(&mut out, e);
         }
@@ -43,7 +57,11 @@ pub fn transcript(conversation: &Conversation) -> String {
 pub fn score_text(score: &Score) -> String {
     let mut out = String::new();
     for d in &score.dimensions {
-        let _ = writeln!(out, "{:<26} {:>5.1} / 100  (weight {}%)", d.name, d.value, d.weight);
+        let _ = writeln!(
+            out,
+            "{:<26} {:>5.1} / 100  (weight {}%)",
+            d.name, d.value, d.weight
+        );
         for r in &d.reasons {
             let _ = writeln!(out, "    - {r}");
         }
@@ -58,13 +76,37 @@ pub fn score_text(score: &Score) -> String {
 /// The behaviour profile beside Rackham's skilled and average negotiators.
 pub fn profile_text(p: &Profile) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Behaviour profile ({} moves)         you   skilled  average", p.moves);
-    let _ = writeln!(out, "  testing understanding          {:>5.1}%  {:>5.1}%  {:>5.1}%", p.testing_understanding, p.skilled.testing, p.average.testing);
-    let _ = writeln!(out, "  summarizing                    {:>5.1}%  {:>5.1}%  {:>5.1}%", p.summarizing, p.skilled.summarizing, p.average.summarizing);
-    let _ = writeln!(out, "  asking questions               {:>5.1}%  {:>5.1}%  {:>5.1}%", p.questions, p.skilled.questions, p.average.questions);
-    let _ = writeln!(out, "  irritators used                {:>6}   (skilled {:.1}/h, average {:.1}/h)", p.irritators, p.skilled.irritators_per_hour, p.average.irritators_per_hour);
+    let _ = writeln!(
+        out,
+        "Behaviour profile ({} moves)         you   skilled  average",
+        p.moves
+    );
+    let _ = writeln!(
+        out,
+        "  testing understanding          {:>5.1}%  {:>5.1}%  {:>5.1}%",
+        p.testing_understanding, p.skilled.testing, p.average.testing
+    );
+    let _ = writeln!(
+        out,
+        "  summarizing                    {:>5.1}%  {:>5.1}%  {:>5.1}%",
+        p.summarizing, p.skilled.summarizing, p.average.summarizing
+    );
+    let _ = writeln!(
+        out,
+        "  asking questions               {:>5.1}%  {:>5.1}%  {:>5.1}%",
+        p.questions, p.skilled.questions, p.average.questions
+    );
+    let _ = writeln!(
+        out,
+        "  irritators used                {:>6}   (skilled {:.1}/h, average {:.1}/h)",
+        p.irritators, p.skilled.irritators_per_hour, p.average.irritators_per_hour
+    );
     let _ = writeln!(out, "  closing techniques used        {:>6}", p.closes);
-    let _ = writeln!(out, "  Source: {}. Shares of your moves; Rackham measured shares of behaviour.", p.source);
+    let _ = writeln!(
+        out,
+        "  Source: {}. Shares of your moves; Rackham measured shares of behaviour.",
+        p.source
+    );
     out
 }
 
@@ -79,8 +121,16 @@ pub fn reveal_text(d: &Debrief) -> String {
         };
         let _ = writeln!(out, "{:>3}. {verdict} {}", turn.turn, turn.move_text);
         let _ = writeln!(out, "     principle: {}", annotation.principle);
-        let needs: Vec<String> = turn.needs.iter().map(|(id, depth)| format!("{id}={}", depth.label())).collect();
-        let concerns: Vec<String> = turn.concerns.iter().map(|(id, c)| format!("{id}={}", c.label())).collect();
+        let needs: Vec<String> = turn
+            .needs
+            .iter()
+            .map(|(id, depth)| format!("{id}={}", depth.label()))
+            .collect();
+        let concerns: Vec<String> = turn
+            .concerns
+            .iter()
+            .map(|(id, c)| format!("{id}={}", c.label()))
+            .collect();
         let _ = writeln!(
             out,
             "     head: trust {} ({}, {}), patience {}; needs {}; concerns {}",
@@ -89,7 +139,11 @@ pub fn reveal_text(d: &Debrief) -> String {
             mood_word(turn.trust),
             turn.patience,
             needs.join(", "),
-            if concerns.is_empty() { "none".to_string() } else { concerns.join(", ") }
+            if concerns.is_empty() {
+                "none".to_string()
+            } else {
+                concerns.join(", ")
+            }
         );
         let mut voiced: Vec<&str> = Vec::new();
         for c in &turn.changes {
@@ -157,7 +211,11 @@ fn outcome_key(o: crate::scenario::Outcome) -> &'static str {
 }
 
 /// The simulation as one JSON value.
-pub fn simulation_json(conversation: &Conversation, player: &str, d: &Debrief) -> serde_json::Value {
+pub fn simulation_json(
+    conversation: &Conversation,
+    player: &str,
+    d: &Debrief,
+) -> serde_json::Value {
     let json = SimulationJson {
         scenario: conversation.scenario().id(),
         player,
@@ -169,7 +227,12 @@ pub fn simulation_json(conversation: &Conversation, player: &str, d: &Debrief) -
             .score
             .dimensions
             .iter()
-            .map(|x| DimensionJson { name: &x.name, value: x.value, weight: x.weight, reasons: &x.reasons })
+            .map(|x| DimensionJson {
+                name: &x.name,
+                value: x.value,
+                weight: x.weight,
+                reasons: &x.reasons,
+            })
             .collect(),
         penalties: &d.score.penalties,
         moves: d
@@ -193,9 +256,18 @@ pub fn simulation_json(conversation: &Conversation, player: &str, d: &Debrief) -
 }
 
 /// Plays a conversation to its end with a player (at most `limit` moves).
-pub fn play_out(conversation: &mut Conversation, player: &mut dyn crate::players::Player, limit: usize) {
+pub fn play_out(
+    conversation: &mut Conversation,
+    player: &mut dyn crate::players::Player,
+    limit: usize,
+) {
     while !conversation.is_over() && conversation.turns().len() < limit {
-        let Some(m) = player.choose(conversation.scenario().clone().as_ref(), conversation.state()) else { break };
+        let Some(m) = player.choose(
+            conversation.scenario().clone().as_ref(),
+            conversation.state(),
+        ) else {
+            break;
+        };
         if conversation.choose(m).is_err() {
             break;
         }

@@ -27,19 +27,56 @@ pub enum Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
     /// The trainee chose this move (its index in the scenario's move list).
-    MoveChosen { index: usize },
-    Said { speaker: Speaker, text: Arc<str> },
-    TrustChanged { from: i16, to: i16, rule: Rule },
-    PatienceChanged { from: i16, to: i16, rule: Rule },
-    NeedDeepened { need: usize, depth: Depth, rule: Rule },
-    NeedHeldBack { need: usize, rule: Rule },
-    ConcernChanged { concern: usize, from: ConcernState, to: ConcernState, rule: Rule },
-    ConcernHeldBack { concern: usize, rule: Rule },
+    MoveChosen {
+        index: usize,
+    },
+    Said {
+        speaker: Speaker,
+        text: Arc<str>,
+    },
+    TrustChanged {
+        from: i16,
+        to: i16,
+        rule: Rule,
+    },
+    PatienceChanged {
+        from: i16,
+        to: i16,
+        rule: Rule,
+    },
+    NeedDeepened {
+        need: usize,
+        depth: Depth,
+        rule: Rule,
+    },
+    NeedHeldBack {
+        need: usize,
+        rule: Rule,
+    },
+    ConcernChanged {
+        concern: usize,
+        from: ConcernState,
+        to: ConcernState,
+        rule: Rule,
+    },
+    ConcernHeldBack {
+        concern: usize,
+        rule: Rule,
+    },
     /// The customer named a buying criterion that is still open.
-    GapNamed { criterion: usize, rule: Rule },
+    GapNamed {
+        criterion: usize,
+        rule: Rule,
+    },
     AgreementConfirmed,
-    PhaseChanged { from: Phase, to: Phase },
-    Ended { outcome: Outcome, rule: Rule },
+    PhaseChanged {
+        from: Phase,
+        to: Phase,
+    },
+    Ended {
+        outcome: Outcome,
+        rule: Rule,
+    },
 }
 
 impl Event {
@@ -96,7 +133,11 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
     }
     let customer = &scenario.file.customer;
     let variation = customer.mood_variation.clamp(0, 20);
-    let offset = if variation > 0 { rng.random_range(-variation..=variation) } else { 0 };
+    let offset = if variation > 0 {
+        rng.random_range(-variation..=variation)
+    } else {
+        0
+    };
     let trust = (customer.trust + offset).clamp(0, 100) as i16;
     State {
         turn: 0,
@@ -145,7 +186,14 @@ pub fn apply(scenario: &Scenario, state: &mut State, move_index: usize) {
     if state.ended() || move_index >= scenario.moves.len() {
         return;
     }
-    step::Step { scenario, state, seed: 0, sink: &mut Discard, move_index }.run();
+    step::Step {
+        scenario,
+        state,
+        seed: 0,
+        sink: &mut Discard,
+        move_index,
+    }
+    .run();
 }
 
 /// A conversation in progress: the scenario, the seed, the hidden state and every turn so far.
@@ -182,10 +230,16 @@ impl std::fmt::Display for RestoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RestoreError::OtherScenario { saved, given } => {
-                write!(f, "this save belongs to scenario \"{saved}\", not \"{given}\"")
+                write!(
+                    f,
+                    "this save belongs to scenario \"{saved}\", not \"{given}\""
+                )
             }
             RestoreError::ScenarioChanged => {
-                write!(f, "the scenario file changed since this conversation was saved")
+                write!(
+                    f,
+                    "the scenario file changed since this conversation was saved"
+                )
             }
             RestoreError::Corrupt(why) => write!(f, "the save is damaged: {why}"),
         }
@@ -200,9 +254,19 @@ impl Conversation {
         let state = initial_state(&scenario, seed);
         let mut opening = Vec::new();
         if let Some(text) = step::pick_line(&scenario.file.customer.opening, seed, 0, 1) {
-            opening.push(Event::Said { speaker: Speaker::Customer, text });
+            opening.push(Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            });
         }
-        Conversation { scenario, seed, opening, start: state, state, turns: Vec::new() }
+        Conversation {
+            scenario,
+            seed,
+            opening,
+            start: state,
+            state,
+            turns: Vec::new(),
+        }
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
@@ -231,7 +295,11 @@ impl Conversation {
     }
 
     pub fn outcome(&self) -> Option<Outcome> {
-        if self.state.ended() { self.state.outcome } else { None }
+        if self.state.ended() {
+            self.state.outcome
+        } else {
+            None
+        }
     }
 
     pub fn is_over(&self) -> bool {
@@ -241,7 +309,11 @@ impl Conversation {
     /// Indices of the moves the trainee may pick now: all of them until the call ends
     /// (tempting moves stay available; the trainee must choose not to use them).
     pub fn available_moves(&self) -> std::ops::Range<usize> {
-        if self.is_over() { 0..0 } else { 0..self.scenario.moves.len() }
+        if self.is_over() {
+            0..0
+        } else {
+            0..self.scenario.moves.len()
+        }
     }
 
     /// Plays a move and returns what it caused.
@@ -261,13 +333,23 @@ impl Conversation {
             move_index,
         }
         .run();
-        self.turns.push(Turn { move_index, events, after: self.state });
+        self.turns.push(Turn {
+            move_index,
+            events,
+            after: self.state,
+        });
         Ok(&self.turns.last().expect("just pushed").events)
     }
 
     /// Plays a move by its id.
     pub fn choose_id(&mut self, id: &str) -> Result<&[Event], ChooseError> {
-        let index = self.scenario.file.moves.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+        let index = self
+            .scenario
+            .file
+            .moves
+            .iter()
+            .position(|m| m.id == id)
+            .unwrap_or(usize::MAX);
         self.choose(index)
     }
 
@@ -300,14 +382,24 @@ impl Conversation {
     }
 
     /// Restores a saved conversation onto the scenario it was played with.
-    pub fn restore(scenario: Arc<Scenario>, saved: SavedConversation) -> Result<Conversation, RestoreError> {
+    pub fn restore(
+        scenario: Arc<Scenario>,
+        saved: SavedConversation,
+    ) -> Result<Conversation, RestoreError> {
         if saved.scenario_id != scenario.id() {
-            return Err(RestoreError::OtherScenario { saved: saved.scenario_id, given: scenario.id().to_string() });
+            return Err(RestoreError::OtherScenario {
+                saved: saved.scenario_id,
+                given: scenario.id().to_string(),
+            });
         }
         if saved.fingerprint != scenario.fingerprint {
             return Err(RestoreError::ScenarioChanged);
         }
-        if saved.turns.iter().any(|t| t.move_index >= scenario.moves.len()) {
+        if saved
+            .turns
+            .iter()
+            .any(|t| t.move_index >= scenario.moves.len())
+        {
             return Err(RestoreError::Corrupt("a move index is out of range".into()));
         }
         Ok(Conversation {

@@ -66,47 +66,83 @@ impl Rule {
     pub fn explain(self) -> &'static str {
         match self {
             Rule::TimePasses => "Every turn spends some of the time the customer gave you.",
-            Rule::PurposeStated => "Stating your purpose and asking permission to explore sets up a cooperative call.",
+            Rule::PurposeStated => {
+                "Stating your purpose and asking permission to explore sets up a cooperative call."
+            }
             Rule::PurposeRepeated => "Repeating the purpose adds nothing and spends time.",
             Rule::RapportWelcome => "A little rapport suited to this person's style builds trust.",
             Rule::RapportTooMuch => "More small talk than this person wants spends their patience.",
-            Rule::SituationFine => "A few situation questions give background; top sellers ask few.",
-            Rule::SituationTooMany => "Too many situation questions feel like an interrogation (Rackham: top sellers ask few).",
+            Rule::SituationFine => {
+                "A few situation questions give background; top sellers ask few."
+            }
+            Rule::SituationTooMany => {
+                "Too many situation questions feel like an interrogation (Rackham: top sellers ask few)."
+            }
             Rule::NeedSurfaced => "A problem question on the right topic surfaced a need.",
             Rule::NeedExplored => "An implication question made the cost of the problem clear.",
-            Rule::NeedMadeExplicit => "A need-payoff question let the customer state the value in their own words.",
-            Rule::QuestionTooEarly => "The question assumed a problem the customer had not mentioned.",
+            Rule::NeedMadeExplicit => {
+                "A need-payoff question let the customer state the value in their own words."
+            }
+            Rule::QuestionTooEarly => {
+                "The question assumed a problem the customer had not mentioned."
+            }
             Rule::AlreadyAnswered => "The customer had already answered this.",
             Rule::NotAnIssue => "This is not a problem for this customer; asking ruled it out.",
-            Rule::TrustGateClosed => "The customer does not trust you enough yet to open up on this.",
+            Rule::TrustGateClosed => {
+                "The customer does not trust you enough yet to open up on this."
+            }
             Rule::Listened => "Acknowledging what was said shows you listened.",
             Rule::ListenedToNothing => "There was nothing new to acknowledge.",
-            Rule::SummaryAccurate => "An accurate summary of new information tests understanding and builds trust.",
+            Rule::SummaryAccurate => {
+                "An accurate summary of new information tests understanding and builds trust."
+            }
             Rule::SummaryWrong => "The summary put words in the customer's mouth.",
             Rule::NothingNewToCheck => "Nothing new had been said since the last check.",
-            Rule::CheckInvitedConcern => "Asking for an opinion invited an honest objection into the open.",
-            Rule::CheckFoundGap => "Asking what is missing showed which buying criterion is still open.",
-            Rule::AgreementConfirmed => "You checked agreement once there was something to agree on.",
+            Rule::CheckInvitedConcern => {
+                "Asking for an opinion invited an honest objection into the open."
+            }
+            Rule::CheckFoundGap => {
+                "Asking what is missing showed which buying criterion is still open."
+            }
+            Rule::AgreementConfirmed => {
+                "You checked agreement once there was something to agree on."
+            }
             Rule::EducationUnasked => "Generic product education nobody asked for spends time.",
             Rule::EducationWelcome => "A careful thinker welcomes some background before details.",
             Rule::ProposalMatched => "The proposal answered a need the customer had made clear.",
-            Rule::ProposalPremature => "Prescription before diagnosis: you proposed before the need was explored.",
+            Rule::ProposalPremature => {
+                "Prescription before diagnosis: you proposed before the need was explored."
+            }
             Rule::ProposalIrrelevant => "You pitched for a problem this customer does not have.",
             Rule::ProposalCannotFit => "You offered the product for a need it cannot meet.",
             Rule::CoDesigned => "Inviting the customer to shape the solution builds ownership.",
-            Rule::ConcernSurfacedByProposal => "Talking about the solution brought a concern to the surface.",
+            Rule::ConcernSurfacedByProposal => {
+                "Talking about the solution brought a concern to the surface."
+            }
             Rule::ConcernVoiced => "Exploring let the customer voice a concern.",
-            Rule::ConcernResolved => "Exploring the concern, rather than arguing, worked it through.",
+            Rule::ConcernResolved => {
+                "Exploring the concern, rather than arguing, worked it through."
+            }
             Rule::ConcernSoftened => "Listening softened a hardened concern.",
             Rule::ConcernHidden => "The customer is not ready to share this concern.",
             Rule::ConcernHardenedByPressure => "Pressure hardened the customer's open concerns.",
-            Rule::ConcernHardenedByRebuttal => "Rebutting an objection instead of exploring it hardened it.",
-            Rule::CommitmentPremature => "Asking for commitment before the buying criteria are met spends trust.",
-            Rule::CommitmentEarned => "Every buying criterion was met and confirmed, so commitment came naturally.",
-            Rule::OrderWithoutAuthority => "The customer signed beyond what they can decide alone; the order may unravel.",
+            Rule::ConcernHardenedByRebuttal => {
+                "Rebutting an objection instead of exploring it hardened it."
+            }
+            Rule::CommitmentPremature => {
+                "Asking for commitment before the buying criteria are met spends trust."
+            }
+            Rule::CommitmentEarned => {
+                "Every buying criterion was met and confirmed, so commitment came naturally."
+            }
+            Rule::OrderWithoutAuthority => {
+                "The customer signed beyond what they can decide alone; the order may unravel."
+            }
             Rule::NextStepAgreed => "The customer committed to a concrete next step: an advance.",
             Rule::NoCommitment => "The call ended politely with no commitment: a continuation.",
-            Rule::NoFitHonest => "You agreed together that the product does not fit: an honest, good ending.",
+            Rule::NoFitHonest => {
+                "You agreed together that the product does not fit: an honest, good ending."
+            }
             Rule::NoFitUnfounded => "You declared no fit before finding out why it does not fit.",
             Rule::NoFitWrong => "You walked away from a customer the product could have helped.",
             Rule::FollowUpTooEarly => "There is nothing to follow up yet.",
@@ -115,7 +151,9 @@ impl Rule {
             Rule::Pressure => "A closing trick lowers the buyer's trust (Hawes, Strong & Winick).",
             Rule::Rebuttal => "Arguing with an objection tells the customer you are not listening.",
             Rule::FeatureDump => "A feature dump talks about the product, not the customer.",
-            Rule::Irritator => "Irritators such as \"a generous offer\" lower trust (Rackham: skilled negotiators use few).",
+            Rule::Irritator => {
+                "Irritators such as \"a generous offer\" lower trust (Rackham: skilled negotiators use few)."
+            }
             Rule::PatienceRanOut => "The customer ran out of time and ended the call.",
             Rule::TrustBroken => "Trust fell so low that the customer ended the call.",
         }
@@ -124,13 +162,19 @@ impl Rule {
     /// How the customer would put it, where that reads naturally.
     pub fn customer_voice(self) -> Option<&'static str> {
         Some(match self {
-            Rule::PurposeStated => "You told me why you called and asked before digging in. I liked that.",
+            Rule::PurposeStated => {
+                "You told me why you called and asked before digging in. I liked that."
+            }
             Rule::RapportTooMuch => "I have a lot on today; the chit-chat was eating my time.",
             Rule::SituationTooMany => "So many questions about things you could have looked up.",
             Rule::NeedSurfaced => "You asked about exactly what's been bothering me.",
             Rule::NeedExplored => "Saying out loud what it costs us made it feel more real.",
-            Rule::NeedMadeExplicit => "When you asked what fixing it would be worth, I convinced myself.",
-            Rule::QuestionTooEarly => "You talked as if you knew my problems before I'd told you any.",
+            Rule::NeedMadeExplicit => {
+                "When you asked what fixing it would be worth, I convinced myself."
+            }
+            Rule::QuestionTooEarly => {
+                "You talked as if you knew my problems before I'd told you any."
+            }
             Rule::AlreadyAnswered => "I already told you that.",
             Rule::TrustGateClosed => "I don't know you well enough to talk about that yet.",
             Rule::Listened => "You actually listened.",
@@ -153,7 +197,9 @@ impl Rule {
             Rule::OrderWithoutAuthority => "I signed, but my boss will have questions.",
             Rule::NextStepAgreed => "A clear next step: I can take that to my people.",
             Rule::NoCommitment => "Send me something; I'll look at it. Maybe.",
-            Rule::NoFitHonest => "You were straight with me. I'll remember that, and I'll refer people to you.",
+            Rule::NoFitHonest => {
+                "You were straight with me. I'll remember that, and I'll refer people to you."
+            }
             Rule::NoFitWrong => "I thought this might actually help us.",
             Rule::Pressure => "I felt handled, not helped.",
             Rule::Rebuttal => "You weren't listening to my objection, you were fighting it.",

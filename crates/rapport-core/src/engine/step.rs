@@ -135,7 +135,10 @@ pub fn criteria_met(scenario: &Scenario, s: &State) -> bool {
 }
 
 pub fn first_unmet_criterion(scenario: &Scenario, s: &State) -> Option<usize> {
-    scenario.criteria.iter().position(|conds| !conds.iter().all(|c| cond_holds(c, s)))
+    scenario
+        .criteria
+        .iter()
+        .position(|conds| !conds.iter().all(|c| cond_holds(c, s)))
 }
 
 fn cond_holds(cond: &Cond, s: &State) -> bool {
@@ -188,7 +191,10 @@ impl<S: Sink> Step<'_, S> {
         }
         match pick_line(lines, self.seed, self.state.turn, salt) {
             Some(text) => {
-                self.sink.push(Event::Said { speaker: Speaker::Customer, text });
+                self.sink.push(Event::Said {
+                    speaker: Speaker::Customer,
+                    text,
+                });
                 true
             }
             None => false,
@@ -208,7 +214,10 @@ impl<S: Sink> Step<'_, S> {
         }
         let lines = scenario.replies(reaction, self.state.mood());
         if !self.say_lines(lines, reaction as u64 + 1000) {
-            self.sink.push(Event::Said { speaker: Speaker::Customer, text: generic_line(reaction).into() });
+            self.sink.push(Event::Said {
+                speaker: Speaker::Customer,
+                text: generic_line(reaction).into(),
+            });
         }
     }
 
@@ -259,7 +268,12 @@ impl<S: Sink> Step<'_, S> {
             self.state.info = self.state.info.saturating_add(1);
         }
         if S::RECORDS {
-            self.sink.push(Event::ConcernChanged { concern, from, to, rule });
+            self.sink.push(Event::ConcernChanged {
+                concern,
+                from,
+                to,
+                rule,
+            });
             let c = self.scenario.concern(concern);
             let lines = match to {
                 ConcernState::Raised => &c.raised,
@@ -311,15 +325,30 @@ impl<S: Sink> Step<'_, S> {
         if self.scenario.has_post_sale() {
             self.state.outcome = Some(Outcome::Order);
             if S::RECORDS {
-                self.sink.push(Event::Ended { outcome: Outcome::Order, rule });
+                self.sink.push(Event::Ended {
+                    outcome: Outcome::Order,
+                    rule,
+                });
             }
             self.phase(Phase::Assure);
             let from = self.state.patience;
             self.state.patience = POST_SALE_PATIENCE;
             if S::RECORDS {
-                let post = self.scenario.file.post_sale.as_ref().expect("checked above");
-                self.sink.push(Event::Said { speaker: Speaker::Narrator, text: post.intro.as_str().into() });
-                self.sink.push(Event::PatienceChanged { from, to: POST_SALE_PATIENCE, rule: Rule::PostSaleBegins });
+                let post = self
+                    .scenario
+                    .file
+                    .post_sale
+                    .as_ref()
+                    .expect("checked above");
+                self.sink.push(Event::Said {
+                    speaker: Speaker::Narrator,
+                    text: post.intro.as_str().into(),
+                });
+                self.sink.push(Event::PatienceChanged {
+                    from,
+                    to: POST_SALE_PATIENCE,
+                    rule: Rule::PostSaleBegins,
+                });
                 let opening = post.opening.clone();
                 self.say_lines(&opening, 77);
             }
@@ -336,11 +365,17 @@ impl<S: Sink> Step<'_, S> {
     /// Raises the first latent concern the customer trusts you enough to voice.
     fn surface_a_concern(&mut self, rule: Rule) -> bool {
         let trust = self.state.trust as i32;
-        let found = self.scenario.file.concerns.iter().enumerate().find(|(i, c)| {
-            !c.after_sale
-                && self.state.concerns[*i] == ConcernState::Latent
-                && c.trust_gate.is_none_or(|g| trust >= g)
-        });
+        let found = self
+            .scenario
+            .file
+            .concerns
+            .iter()
+            .enumerate()
+            .find(|(i, c)| {
+                !c.after_sale
+                    && self.state.concerns[*i] == ConcernState::Latent
+                    && c.trust_gate.is_none_or(|g| trust >= g)
+            });
         match found {
             Some((i, _)) => {
                 self.set_concern(i, ConcernState::Raised, rule);
@@ -361,7 +396,9 @@ impl<S: Sink> Step<'_, S> {
     pub fn run(mut self) {
         let mv = self.scenario.moves[self.move_index];
         if S::RECORDS {
-            self.sink.push(Event::MoveChosen { index: self.move_index });
+            self.sink.push(Event::MoveChosen {
+                index: self.move_index,
+            });
         }
         self.state.turn += 1;
         self.state.moves = self.state.moves.saturating_add(1);
@@ -454,7 +491,10 @@ impl<S: Sink> Step<'_, S> {
                 } else if gate.is_some_and(|g| (self.state.trust as i32) < g) {
                     self.state.held_back |= 1 << need;
                     if S::RECORDS {
-                        self.sink.push(Event::NeedHeldBack { need, rule: Rule::TrustGateClosed });
+                        self.sink.push(Event::NeedHeldBack {
+                            need,
+                            rule: Rule::TrustGateClosed,
+                        });
                         let lines = self.scenario.need(need).guarded.clone();
                         if !self.say_lines(&lines, 400 + need as u64) {
                             self.react(Reaction::NotYet, false);
@@ -494,7 +534,8 @@ impl<S: Sink> Step<'_, S> {
                 if kind == MoveKind::Summarize {
                     self.state.summaries = self.state.summaries.saturating_add(1);
                 } else {
-                    self.state.tests_understanding = self.state.tests_understanding.saturating_add(1);
+                    self.state.tests_understanding =
+                        self.state.tests_understanding.saturating_add(1);
                 }
                 self.check(kind, mv.needs, &style, &mut time, &mut time_rule);
             }
@@ -514,14 +555,19 @@ impl<S: Sink> Step<'_, S> {
             MoveKind::ExploreConcern => {
                 let c = mv.concern.unwrap_or(0);
                 let concern = self.scenario.concern(c);
-                let open = concern.trust_gate.is_none_or(|g| self.state.trust as i32 >= g);
+                let open = concern
+                    .trust_gate
+                    .is_none_or(|g| self.state.trust as i32 >= g);
                 match self.state.concerns[c] {
                     _ if concern.after_sale && !assure => {
                         self.react(Reaction::ConcernNone, false);
                     }
                     ConcernState::Latent if !open => {
                         if S::RECORDS {
-                            self.sink.push(Event::ConcernHeldBack { concern: c, rule: Rule::ConcernHidden });
+                            self.sink.push(Event::ConcernHeldBack {
+                                concern: c,
+                                rule: Rule::ConcernHidden,
+                            });
                             let lines = concern.guarded.clone();
                             if !self.say_lines(&lines, 600 + c as u64) {
                                 self.react(Reaction::ConcernNone, false);
@@ -569,7 +615,10 @@ impl<S: Sink> Step<'_, S> {
                         && let Some(c) = first_unmet_criterion(self.scenario, self.state)
                     {
                         let text = self.scenario.file.criteria[c].text.as_str().into();
-                        self.sink.push(Event::Said { speaker: Speaker::Customer, text });
+                        self.sink.push(Event::Said {
+                            speaker: Speaker::Customer,
+                            text,
+                        });
                     }
                     time += 2;
                     time_rule = Rule::CommitmentPremature;
@@ -585,7 +634,10 @@ impl<S: Sink> Step<'_, S> {
                     self.react(Reaction::NextStepAgreed, false);
                     if S::RECORDS {
                         let step = self.scenario.file.decision.next_step.as_str().into();
-                        self.sink.push(Event::Said { speaker: Speaker::Narrator, text: step });
+                        self.sink.push(Event::Said {
+                            speaker: Speaker::Narrator,
+                            text: step,
+                        });
                     }
                     self.end(Outcome::Advance, Rule::NextStepAgreed);
                 } else {
@@ -629,7 +681,10 @@ impl<S: Sink> Step<'_, S> {
                 self.react(Reaction::Rebutted, true);
                 let cost = pressure_cost(kind) * style.pressure_quarters / 4;
                 self.trust(-cost, Rule::Rebuttal);
-                if matches!(self.state.concerns[c], ConcernState::Raised | ConcernState::Resolved) {
+                if matches!(
+                    self.state.concerns[c],
+                    ConcernState::Raised | ConcernState::Resolved
+                ) {
                     self.set_concern(c, ConcernState::Hardened, Rule::ConcernHardenedByRebuttal);
                 }
                 time += 1;
@@ -679,7 +734,10 @@ impl<S: Sink> Step<'_, S> {
             self.state.outcome = Some(Outcome::Order);
             self.phase(Phase::Ended);
             if S::RECORDS {
-                self.sink.push(Event::Ended { outcome: Outcome::Order, rule });
+                self.sink.push(Event::Ended {
+                    outcome: Outcome::Order,
+                    rule,
+                });
             }
         } else {
             self.end(Outcome::NoSale, rule);
@@ -701,11 +759,21 @@ impl<S: Sink> Step<'_, S> {
         self.state.outcome = Some(Outcome::Order);
         self.phase(Phase::Ended);
         if S::RECORDS {
-            self.sink.push(Event::Ended { outcome: Outcome::Order, rule: Rule::FollowUpAssured });
+            self.sink.push(Event::Ended {
+                outcome: Outcome::Order,
+                rule: Rule::FollowUpAssured,
+            });
         }
     }
 
-    fn check(&mut self, kind: MoveKind, about: u16, style: &StyleTraits, time: &mut i16, time_rule: &mut Rule) {
+    fn check(
+        &mut self,
+        kind: MoveKind,
+        about: u16,
+        style: &StyleTraits,
+        time: &mut i16,
+        time_rule: &mut Rule,
+    ) {
         // A summary naming a need the customer never mentioned puts words in their mouth.
         let wrong = (0..16).any(|n| about & (1 << n) != 0 && self.state.depth[n] == 0);
         if wrong {
@@ -740,8 +808,14 @@ impl<S: Sink> Step<'_, S> {
                     && let Some(c) = first_unmet_criterion(self.scenario, self.state)
                 {
                     let text = self.scenario.file.criteria[c].text.as_str().into();
-                    self.sink.push(Event::Said { speaker: Speaker::Customer, text });
-                    self.sink.push(Event::GapNamed { criterion: c, rule: Rule::CheckFoundGap });
+                    self.sink.push(Event::Said {
+                        speaker: Speaker::Customer,
+                        text,
+                    });
+                    self.sink.push(Event::GapNamed {
+                        criterion: c,
+                        rule: Rule::CheckFoundGap,
+                    });
                 }
             }
             return;

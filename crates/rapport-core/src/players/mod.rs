@@ -28,11 +28,18 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Player>> {
 }
 
 /// Plays until the call ends or the player stops, at most `limit` moves; returns the moves.
-pub fn play(scenario: &Scenario, start: State, player: &mut dyn Player, limit: usize) -> (Vec<usize>, State) {
+pub fn play(
+    scenario: &Scenario,
+    start: State,
+    player: &mut dyn Player,
+    limit: usize,
+) -> (Vec<usize>, State) {
     let mut state = start;
     let mut moves = Vec::new();
     while !state.ended() && moves.len() < limit {
-        let Some(m) = player.choose(scenario, &state) else { break };
+        let Some(m) = player.choose(scenario, &state) else {
+            break;
+        };
         apply(scenario, &mut state, m);
         moves.push(m);
     }
@@ -40,7 +47,12 @@ pub fn play(scenario: &Scenario, start: State, player: &mut dyn Player, limit: u
 }
 
 /// The first move of a kind (about a need or concern, if given).
-pub fn find_move(scenario: &Scenario, kind: MoveKind, need: Option<usize>, concern: Option<usize>) -> Option<usize> {
+pub fn find_move(
+    scenario: &Scenario,
+    kind: MoveKind,
+    need: Option<usize>,
+    concern: Option<usize>,
+) -> Option<usize> {
     scenario.moves.iter().position(|m| {
         m.kind == kind
             && need.is_none_or(|n| m.needs & (1 << n) != 0)
@@ -76,7 +88,9 @@ impl Player for Collaborative {
             return find_move(scn, MoveKind::FollowUp, None, None);
         }
         if !s.purpose_stated {
-            if s.rapport_moves == 0 && matches!(style, SocialStyle::Socializer | SocialStyle::Relater) {
+            if s.rapport_moves == 0
+                && matches!(style, SocialStyle::Socializer | SocialStyle::Relater)
+            {
                 if let Some(m) = find_move(scn, MoveKind::Rapport, None, None) {
                     return Some(m);
                 }
@@ -118,13 +132,17 @@ impl Player for Collaborative {
             }
         }
         if s.info >= s.info_at_check + 2 {
-            if let Some(m) = find_move(scn, MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0) {
+            if let Some(m) =
+                find_move(scn, MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0)
+            {
                 return Some(m);
             }
         }
         // A dealbreaker the product cannot meet: say so honestly.
         let no_fit_known = scn.file.needs.iter().enumerate().any(|(i, n)| {
-            n.dealbreaker && n.fit == crate::scenario::Fit::None && s.depth[i] >= Depth::Explored as u8
+            n.dealbreaker
+                && n.fit == crate::scenario::Fit::None
+                && s.depth[i] >= Depth::Explored as u8
         });
         if no_fit_known {
             if !s.confirmed {
@@ -156,7 +174,9 @@ impl Player for Collaborative {
             .fold(0, |acc, n| acc | 1 << n);
         if explicit_unproposed != 0 {
             let ready = |m: &&crate::scenario::CompiledMove| {
-                (0..16).all(|n| m.needs & (1 << n) == 0 || s.depth[n] >= Depth::Explored as u8 && s.is_active(n))
+                (0..16).all(|n| {
+                    m.needs & (1 << n) == 0 || s.depth[n] >= Depth::Explored as u8 && s.is_active(n)
+                })
             };
             let best = scn
                 .moves
@@ -164,8 +184,17 @@ impl Player for Collaborative {
                 .enumerate()
                 .filter(|(_, m)| matches!(m.kind, MoveKind::CoDesign | MoveKind::Propose))
                 .filter(|(_, m)| ready(m) && m.needs & explicit_unproposed != 0)
-                .filter(|(_, m)| (0..16).all(|n| m.needs & (1 << n) == 0 || scn.need(n).fit != crate::scenario::Fit::None))
-                .max_by_key(|(_, m)| ((m.needs & explicit_unproposed).count_ones(), m.kind == MoveKind::CoDesign));
+                .filter(|(_, m)| {
+                    (0..16).all(|n| {
+                        m.needs & (1 << n) == 0 || scn.need(n).fit != crate::scenario::Fit::None
+                    })
+                })
+                .max_by_key(|(_, m)| {
+                    (
+                        (m.needs & explicit_unproposed).count_ones(),
+                        m.kind == MoveKind::CoDesign,
+                    )
+                });
             if let Some((m, _)) = best {
                 return Some(m);
             }
@@ -199,7 +228,9 @@ impl Player for Pitcher {
         if !s.purpose_stated {
             return find_move(scn, MoveKind::StatePurpose, None, None);
         }
-        let proposals: Vec<usize> = (0..scn.moves.len()).filter(|&m| scn.moves[m].kind == MoveKind::Propose).collect();
+        let proposals: Vec<usize> = (0..scn.moves.len())
+            .filter(|&m| scn.moves[m].kind == MoveKind::Propose)
+            .collect();
         if let Some(&m) = proposals.get(self.step.saturating_sub(2)) {
             return Some(m);
         }
@@ -209,7 +240,9 @@ impl Player for Pitcher {
             }
         }
         // A question now and then, to keep going, then ask for the order.
-        let open = needs_by_importance(scn).into_iter().find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
+        let open = needs_by_importance(scn)
+            .into_iter()
+            .find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
         match open {
             Some(n) if self.step % 3 != 0 => find_move(scn, MoveKind::Problem, Some(n), None),
             _ => find_move(scn, MoveKind::AskCommitment, None, None),
@@ -234,17 +267,29 @@ impl Player for Closer {
             return find_move(scn, MoveKind::StatePurpose, None, None);
         }
         if self.step <= 4 {
-            let open = needs_by_importance(scn).into_iter().find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
+            let open = needs_by_importance(scn)
+                .into_iter()
+                .find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
             if let Some(m) = open.and_then(|n| find_move(scn, MoveKind::Problem, Some(n), None)) {
                 return Some(m);
             }
         }
-        if let Some((c, _)) = s.concerns.iter().enumerate().take(scn.file.concerns.len()).find(|(_, c)| **c == ConcernState::Raised) {
+        if let Some((c, _)) = s
+            .concerns
+            .iter()
+            .enumerate()
+            .take(scn.file.concerns.len())
+            .find(|(_, c)| **c == ConcernState::Raised)
+        {
             if let Some(m) = find_move(scn, MoveKind::RebutObjection, None, Some(c)) {
                 return Some(m);
             }
         }
-        let tricks: Vec<usize> = (0..scn.moves.len()).filter(|&m| scn.moves[m].kind.is_manipulative() && scn.moves[m].kind != MoveKind::RebutObjection).collect();
+        let tricks: Vec<usize> = (0..scn.moves.len())
+            .filter(|&m| {
+                scn.moves[m].kind.is_manipulative() && scn.moves[m].kind != MoveKind::RebutObjection
+            })
+            .collect();
         if tricks.is_empty() || self.step % 3 == 0 {
             return find_move(scn, MoveKind::AskCommitment, None, None);
         }
@@ -259,7 +304,9 @@ pub struct RandomPlayer {
 
 impl RandomPlayer {
     pub fn new(seed: u64) -> Self {
-        RandomPlayer { rng: ChaCha8Rng::seed_from_u64(seed ^ 0x5eed) }
+        RandomPlayer {
+            rng: ChaCha8Rng::seed_from_u64(seed ^ 0x5eed),
+        }
     }
 }
 

@@ -9,6 +9,40 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the search's seen-state set;
+/// the default SipHash costs more than the engine step itself.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type SeenStates = HashSet<(State, bool), BuildHasherDefault<FxHasher>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SearchConfig {
@@ -20,7 +54,10 @@ pub struct SearchConfig {
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { beam_width: 160, max_depth: 60 }
+        SearchConfig {
+            beam_width: 48,
+            max_depth: 60,
+        }
     }
 }
 
@@ -33,7 +70,11 @@ pub struct Play {
 
 impl Play {
     fn of(scenario: &Scenario, moves: Vec<usize>, state: &State) -> Play {
-        Play { moves, total: total(scenario, state), outcome: if state.ended() { state.outcome } else { None } }
+        Play {
+            moves,
+            total: total(scenario, state),
+            outcome: if state.ended() { state.outcome } else { None },
+        }
     }
 }
 
@@ -52,8 +93,13 @@ pub struct SearchResult {
     pub config: SearchConfig,
 }
 
-pub const OUTCOMES: [Outcome; 5] =
-    [Outcome::Order, Outcome::Advance, Outcome::Continuation, Outcome::MutualNoFit, Outcome::NoSale];
+pub const OUTCOMES: [Outcome; 5] = [
+    Outcome::Order,
+    Outcome::Advance,
+    Outcome::Continuation,
+    Outcome::MutualNoFit,
+    Outcome::NoSale,
+];
 
 fn outcome_slot(o: Outcome) -> usize {
     OUTCOMES.iter().position(|x| *x == o).unwrap_or(0)
@@ -119,9 +165,13 @@ type Found = Option<(f64, u32, State)>;
 /// Searches the plays from a starting state: a beam search over distinct states in two
 /// layers, plays without any manipulative move and plays with at least one.
 pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> SearchResult {
-    let manipulative: Vec<bool> = scenario.moves.iter().map(|m| m.kind.is_manipulative()).collect();
+    let manipulative: Vec<bool> = scenario
+        .moves
+        .iter()
+        .map(|m| m.kind.is_manipulative())
+        .collect();
     let mut arena: Vec<(u32, u16)> = Vec::new();
-    let mut seen: HashSet<(State, bool)> = HashSet::new();
+    let mut seen = SeenStates::default();
     let mut best_honest: Found = None;
     let mut best_manip: Found = None;
     let mut by_outcome: Vec<Found> = vec![None; OUTCOMES.len()];
@@ -129,7 +179,14 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
     let mut explored = 0usize;
     let better = |slot: &Found, t: f64| slot.as_ref().is_none_or(|(b, _, _)| t > *b);
 
-    let mut layers: [Vec<Node>; 2] = [vec![Node { state: start, id: u32::MAX, rank: 0.0 }], Vec::new()];
+    let mut layers: [Vec<Node>; 2] = [
+        vec![Node {
+            state: start,
+            id: u32::MAX,
+            rank: 0.0,
+        }],
+        Vec::new(),
+    ];
     for _depth in 0..config.max_depth {
         if layers.iter().all(Vec::is_empty) {
             break;
@@ -153,7 +210,8 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
                             if better(&best_honest, t) {
                                 best_honest = Some((t, id, s));
                             }
-                            let slot = &mut by_outcome[outcome_slot(s.outcome.unwrap_or(Outcome::NoSale))];
+                            let slot =
+                                &mut by_outcome[outcome_slot(s.outcome.unwrap_or(Outcome::NoSale))];
                             if better(slot, t) {
                                 *slot = Some((t, id, s));
                             }
@@ -161,7 +219,11 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
                             best_manip = Some((t, id, s));
                         }
                     } else {
-                        next[to_layer].push(Node { state: s, id, rank: rank(scenario, &s) });
+                        next[to_layer].push(Node {
+                            state: s,
+                            id,
+                            rank: rank(scenario, &s),
+                        });
                     }
                 }
             }
@@ -182,13 +244,18 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
     for (layer, nodes) in layers.iter().enumerate() {
         for node in nodes {
             let t = total(scenario, &node.state);
-            let slot = if layer == 0 { &mut best_honest } else { &mut best_manip };
+            let slot = if layer == 0 {
+                &mut best_honest
+            } else {
+                &mut best_manip
+            };
             if better(slot, t) {
                 *slot = Some((t, node.id, node.state));
             }
         }
     }
-    let to_play = |found: Found| found.map(|(_, leaf, s)| Play::of(scenario, path(&arena, leaf), &s));
+    let to_play =
+        |found: Found| found.map(|(_, leaf, s)| Play::of(scenario, path(&arena, leaf), &s));
     SearchResult {
         honest: to_play(best_honest),
         manipulative: to_play(best_manip),
@@ -231,7 +298,9 @@ pub struct InsertionReport {
 
 /// Plays honest moves at random until the call ends.
 fn random_honest_play(scenario: &Scenario, start: State, rng: &mut ChaCha8Rng) -> Vec<usize> {
-    let honest: Vec<usize> = (0..scenario.moves.len()).filter(|&m| !scenario.moves[m].kind.is_manipulative()).collect();
+    let honest: Vec<usize> = (0..scenario.moves.len())
+        .filter(|&m| !scenario.moves[m].kind.is_manipulative())
+        .collect();
     let mut s = start;
     let mut moves = Vec::new();
     while !s.ended() && moves.len() < 80 {
@@ -243,13 +312,21 @@ fn random_honest_play(scenario: &Scenario, start: State, rng: &mut ChaCha8Rng) -
 }
 
 /// Inserts every manipulative move of the scenario at sampled places of sampled plays.
-pub fn check_insertions(scenario: &Scenario, start: State, base_plays: &[Vec<usize>], random_plays: usize, seed: u64) -> InsertionReport {
+pub fn check_insertions(
+    scenario: &Scenario,
+    start: State,
+    base_plays: &[Vec<usize>],
+    random_plays: usize,
+    seed: u64,
+) -> InsertionReport {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x1a5e_47);
     let mut plays: Vec<Vec<usize>> = base_plays.to_vec();
     for _ in 0..random_plays {
         plays.push(random_honest_play(scenario, start, &mut rng));
     }
-    let manipulative: Vec<usize> = (0..scenario.moves.len()).filter(|&m| scenario.moves[m].kind.is_manipulative()).collect();
+    let manipulative: Vec<usize> = (0..scenario.moves.len())
+        .filter(|&m| scenario.moves[m].kind.is_manipulative())
+        .collect();
     let mut insertions = 0;
     let mut violations = Vec::new();
     for p in &plays {
@@ -271,12 +348,22 @@ pub fn check_insertions(scenario: &Scenario, start: State, base_plays: &[Vec<usi
                 let after = total(scenario, &replay(scenario, start, &altered));
                 insertions += 1;
                 if after > before + 1e-9 {
-                    violations.push(Violation { play: p.clone(), inserted: m, at, before, after });
+                    violations.push(Violation {
+                        play: p.clone(),
+                        inserted: m,
+                        at,
+                        before,
+                        after,
+                    });
                 }
             }
         }
     }
-    InsertionReport { plays: plays.len(), insertions, violations }
+    InsertionReport {
+        plays: plays.len(),
+        insertions,
+        violations,
+    }
 }
 
 /// The invariant, proven for one seed of a scenario.
@@ -300,17 +387,28 @@ impl InvariantReport {
     }
 }
 
-pub fn prove_invariant(scenario: &Scenario, seed: u64, config: SearchConfig, random_plays: usize) -> InvariantReport {
+pub fn prove_invariant(
+    scenario: &Scenario,
+    seed: u64,
+    config: SearchConfig,
+    random_plays: usize,
+) -> InvariantReport {
     let start = initial_state(scenario, seed);
     let search = search(scenario, start, config);
-    let (collab_moves, collab_state) = play(scenario, start, &mut Collaborative as &mut dyn Player, 80);
+    let (collab_moves, collab_state) =
+        play(scenario, start, &mut Collaborative as &mut dyn Player, 80);
     let collaborative = Play::of(scenario, collab_moves.clone(), &collab_state);
     let mut base = vec![collab_moves];
     if let Some(h) = &search.honest {
         base.push(h.moves.clone());
     }
     let insertions = check_insertions(scenario, start, &base, random_plays, seed);
-    InvariantReport { seed, search, insertions, collaborative }
+    InvariantReport {
+        seed,
+        search,
+        insertions,
+        collaborative,
+    }
 }
 
 /// Seeds that together cover the scenario's variation: one per distinct set of active needs

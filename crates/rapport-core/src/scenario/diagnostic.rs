@@ -48,7 +48,10 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        format!("{file}:{}:{}: {sev}[{}]: {}", self.line, self.column, self.code, self.message)
+        format!(
+            "{file}:{}:{}: {sev}[{}]: {}",
+            self.line, self.column, self.code, self.message
+        )
     }
 }
 
@@ -63,7 +66,13 @@ pub struct DiagnosticBuilder {
 
 impl DiagnosticBuilder {
     fn new(code: &'static str, severity: Severity, message: String) -> Self {
-        DiagnosticBuilder { code, severity, message, label: String::new(), help: String::new() }
+        DiagnosticBuilder {
+            code,
+            severity,
+            message,
+            label: String::new(),
+            help: String::new(),
+        }
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -109,8 +118,14 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = &source.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -119,8 +134,11 @@ pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
     for (i, text) in source.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let within: usize =
-                text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+            let within: usize = text
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
             return (offset + within).min(source.len());
         }
         offset += text.len();
@@ -151,7 +169,11 @@ pub fn render(file: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
             report = report.with_help(&d.help);
         }
         // Writing into a Vec cannot fail; fall back to the short form if ariadne ever does.
-        if report.finish().write((file, Source::from(source)), &mut out).is_err() {
+        if report
+            .finish()
+            .write((file, Source::from(source)), &mut out)
+            .is_err()
+        {
             out.extend_from_slice(d.short(file).as_bytes());
             out.push(b'\n');
         }

@@ -80,7 +80,10 @@ pub fn parse(source: &str) -> Parsed {
     let file: ScenarioFile = match ron_options().from_str(source) {
         Ok(file) => file,
         Err(err) => {
-            return Parsed { scenario: None, diagnostics: vec![semantic::from_ron_error(source, &err)] };
+            return Parsed {
+                scenario: None,
+                diagnostics: vec![semantic::from_ron_error(source, &err)],
+            };
         }
     };
     let tree = spans::parse(source);
@@ -91,18 +94,25 @@ pub fn parse(source: &str) -> Parsed {
     } else {
         Some(Arc::new(compile(file, source)))
     };
-    Parsed { scenario, diagnostics }
+    Parsed {
+        scenario,
+        diagnostics,
+    }
 }
 
 /// Writes a scenario back as RON (used by `rapport new` and tests).
 pub fn to_ron(file: &ScenarioFile) -> String {
-    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_string());
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string());
     ron::ser::to_string_pretty(file, config).unwrap_or_default()
 }
 
 fn fingerprint(source: &str) -> u64 {
     // FNV-1a: stable across builds and platforms, unlike the std hasher.
-    source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Resolves ids to indices. Only called on a file that passed the semantic checks.
@@ -113,9 +123,17 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         .moves
         .iter()
         .map(|m| {
-            let needs = m.about.iter().filter_map(|a| need_index(a)).fold(0u16, |acc, i| acc | 1 << i);
+            let needs = m
+                .about
+                .iter()
+                .filter_map(|a| need_index(a))
+                .fold(0u16, |acc, i| acc | 1 << i);
             let concern = m.about.iter().find_map(|a| concern_index(a));
-            CompiledMove { kind: m.kind, needs, concern }
+            CompiledMove {
+                kind: m.kind,
+                needs,
+                concern,
+            }
         })
         .collect();
     let criteria = file
@@ -135,10 +153,17 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         })
         .collect();
     let (variable_needs, pick) = match &file.variation.active_needs {
-        Some(p) => (p.from.iter().filter_map(|id| need_index(id)).collect(), p.pick),
+        Some(p) => (
+            p.from.iter().filter_map(|id| need_index(id)).collect(),
+            p.pick,
+        ),
         None => (Vec::new(), 0),
     };
-    let all = if file.needs.len() >= 16 { u16::MAX } else { (1u16 << file.needs.len()) - 1 };
+    let all = if file.needs.len() >= 16 {
+        u16::MAX
+    } else {
+        (1u16 << file.needs.len()) - 1
+    };
     let always_active = variable_needs.iter().fold(all, |acc, &i| acc & !(1 << i));
     let mut replies = vec![Vec::new(); Reaction::COUNT];
     for r in &file.replies {

@@ -498,7 +498,12 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { discovery: 30, agreement: 20, relationship: 20, fit_and_outcome: 30 }
+        Weights {
+            discovery: 30,
+            agreement: 20,
+            relationship: 20,
+            fit_and_outcome: 30,
+        }
     }
 }
 

@@ -11,11 +11,69 @@ use std::ops::Range;
 /// Fewest moves a playable scenario offers.
 pub const MIN_MOVES: usize = 12;
 
+/// The end of the token before `offset`, skipping white space and comments: where a missing
+/// comma belongs.
+fn previous_token_end(source: &str, offset: usize) -> usize {
+    let mut end = offset.min(source.len());
+    loop {
+        let before = source[..end].trim_end();
+        end = before.len();
+        // A `//` comment at the end of the previous line.
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        match before[line_start..].find("//") {
+            Some(i) if !before[line_start..line_start + i].contains('"') => end = line_start + i,
+            _ => return end,
+        }
+    }
+}
+
+/// The struct (deepest first) that contains `offset`: where a missing field belongs.
+fn innermost_struct(node: &Node, offset: usize) -> Option<&Node> {
+    if !node.span.contains(&offset) && node.span.end != offset {
+        return None;
+    }
+    let children: Vec<&Node> = match &node.kind {
+        super::spans::NodeKind::Struct(fields) => fields.iter().map(|f| &f.value).collect(),
+        super::spans::NodeKind::Seq(items) => items.iter().collect(),
+        super::spans::NodeKind::Map(items) => items.iter().flat_map(|(k, v)| [k, v]).collect(),
+        _ => Vec::new(),
+    };
+    children
+        .into_iter()
+        .find_map(|c| innermost_struct(c, offset))
+        .or(matches!(node.kind, super::spans::NodeKind::Struct(_)).then_some(node))
+}
+
 pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
-    let start = offset_of(source, err.span.start.line, err.span.start.col);
-    let end = offset_of(source, err.span.end.line, err.span.end.col).max(start + 1);
-    let list = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let mut start = offset_of(source, err.span.start.line, err.span.start.col);
+    let mut end = offset_of(source, err.span.end.line, err.span.end.col).max(start + 1);
+    match &err.code {
+        E::ExpectedComma => {
+            let at = previous_token_end(source, start);
+            (start, end) = (at, at + 1);
+        }
+        E::MissingStructField { .. } => {
+            // RON reports the closing bracket; point at the opening of the part instead.
+            let tree = super::spans::parse(source);
+            let at = tree
+                .as_ref()
+                .and_then(|t| innermost_struct(t, start.saturating_sub(1)))
+                .map(|n| n.span.start);
+            if let Some(at) = at {
+                let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+                (start, end) = (at, line_end.max(at + 1));
+            }
+        }
+        _ => {}
+    }
+    let list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let (code, message, label, help) = match &err.code {
         E::NoSuchStructField { expected, found, outer } => (
             "E002",
@@ -26,7 +84,7 @@ pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Di
         E::MissingStructField { field, outer } => (
             "E002",
             format!("{} is missing the field `{field}`", outer.as_deref().unwrap_or("this part")),
-            format!("`{field}` is needed here"),
+            format!("this part has no `{field}`"),
             format!("Add `{field}: …` inside these brackets (see docs/scenario-format.md)."),
         ),
         E::DuplicateStructField { field, .. } => (
@@ -66,7 +124,13 @@ pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Di
             "A closing bracket `)` or `]` is probably missing; count the brackets of the part you last edited."
                 .to_string(),
         ),
-        E::ExpectedComma | E::ExpectedArrayEnd | E::ExpectedStructLikeEnd | E::ExpectedMapEnd => (
+        E::ExpectedComma => (
+            "E001",
+            "a comma is missing".to_string(),
+            "expected `,` after this".to_string(),
+            "Put a comma at the end of this line: every field and list item ends with `,`.".to_string(),
+        ),
+        E::ExpectedArrayEnd | E::ExpectedStructLikeEnd | E::ExpectedMapEnd => (
             "E001",
             err.code.to_string(),
             "expected `,` or a closing bracket".to_string(),
@@ -80,7 +144,10 @@ pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Di
             "Look just before this point for a missing comma, quote or bracket.".to_string(),
         ),
     };
-    Diagnostic::error(code, message).label(label).help(help).at(source, start..end)
+    Diagnostic::error(code, message)
+        .label(label)
+        .help(help)
+        .at(source, start..end)
 }
 
 /// Finds where a path in the file stands, falling back to its nearest located parent.
@@ -115,10 +182,13 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
 
     if file.format_version != FORMAT_VERSION {
         out.push(
-            err("E003", format!("format version {} is not supported", file.format_version))
-                .label("unsupported version")
-                .help(format!("Write `format_version: {FORMAT_VERSION}`."))
-                .at(source, loc.span(&["format_version"])),
+            err(
+                "E003",
+                format!("format version {} is not supported", file.format_version),
+            )
+            .label("unsupported version")
+            .help(format!("Write `format_version: {FORMAT_VERSION}`."))
+            .at(source, loc.span(&["format_version"])),
         );
     }
     for (field, value) in [("id", &file.meta.id), ("title", &file.meta.title)] {
@@ -143,31 +213,88 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
             );
         }
     };
-    range_check(&["customer", "trust"], file.customer.trust.into(), 0, 100, "starting trust");
-    range_check(&["customer", "patience"], file.customer.patience.into(), 10, 100, "patience");
-    range_check(&["customer", "mood_variation"], file.customer.mood_variation.into(), 0, 20, "mood variation");
-    range_check(&["meta", "estimated_minutes"], file.meta.estimated_minutes.into(), 1, 120, "estimated minutes");
+    range_check(
+        &["customer", "trust"],
+        file.customer.trust.into(),
+        0,
+        100,
+        "starting trust",
+    );
+    range_check(
+        &["customer", "patience"],
+        file.customer.patience.into(),
+        10,
+        100,
+        "patience",
+    );
+    range_check(
+        &["customer", "mood_variation"],
+        file.customer.mood_variation.into(),
+        0,
+        20,
+        "mood variation",
+    );
+    range_check(
+        &["meta", "estimated_minutes"],
+        file.meta.estimated_minutes.into(),
+        1,
+        120,
+        "estimated minutes",
+    );
     let need_indices: Vec<String> = (0..file.needs.len()).map(|i| i.to_string()).collect();
     for (i, need) in file.needs.iter().enumerate() {
         let ni = need_indices[i].as_str();
-        range_check(&["needs", ni, "importance"], need.importance.into(), 1, 5, "importance");
+        range_check(
+            &["needs", ni, "importance"],
+            need.importance.into(),
+            1,
+            5,
+            "importance",
+        );
         if let Some(gate) = need.trust_gate {
-            range_check(&["needs", ni, "trust_gate"], gate.into(), 0, 100, "trust gate");
+            range_check(
+                &["needs", ni, "trust_gate"],
+                gate.into(),
+                0,
+                100,
+                "trust gate",
+            );
         }
     }
     let concern_indices: Vec<String> = (0..file.concerns.len()).map(|i| i.to_string()).collect();
     for (i, concern) in file.concerns.iter().enumerate() {
         if let Some(gate) = concern.trust_gate {
-            range_check(&["concerns", &concern_indices[i], "trust_gate"], gate.into(), 0, 100, "trust gate");
+            range_check(
+                &["concerns", &concern_indices[i], "trust_gate"],
+                gate.into(),
+                0,
+                100,
+                "trust gate",
+            );
         }
     }
 
     if file.needs.len() > MAX_NEEDS || file.concerns.len() > MAX_CONCERNS {
         out.push(
-            err("E020", format!("a scenario may have at most {MAX_NEEDS} needs and {MAX_CONCERNS} concerns"))
-                .label("too many")
-                .help("Merge related needs or concerns, or split the scenario in two.")
-                .at(source, loc.field_name(&[], if file.needs.len() > MAX_NEEDS { "needs" } else { "concerns" })),
+            err(
+                "E020",
+                format!(
+                    "a scenario may have at most {MAX_NEEDS} needs and {MAX_CONCERNS} concerns"
+                ),
+            )
+            .label("too many")
+            .help("Merge related needs or concerns, or split the scenario in two.")
+            .at(
+                source,
+                loc.field_name(
+                    &[],
+                    if file.needs.len() > MAX_NEEDS {
+                        "needs"
+                    } else {
+                        "concerns"
+                    },
+                ),
+            ),
         );
     }
 
@@ -175,8 +302,14 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     let mut seen: HashMap<(&str, &str), (&str, usize)> = HashMap::new();
     let groups: [(&str, Vec<&str>); 4] = [
         ("needs", file.needs.iter().map(|n| n.id.as_str()).collect()),
-        ("concerns", file.concerns.iter().map(|c| c.id.as_str()).collect()),
-        ("criteria", file.criteria.iter().map(|c| c.id.as_str()).collect()),
+        (
+            "concerns",
+            file.concerns.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        (
+            "criteria",
+            file.criteria.iter().map(|c| c.id.as_str()).collect(),
+        ),
         ("moves", file.moves.iter().map(|m| m.id.as_str()).collect()),
     ];
     for (group, ids) in &groups {
@@ -215,8 +348,17 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     let suggest = |id: &str, candidates: &[&str]| -> String {
         match closest(id, candidates) {
             Some(c) => format!("Did you mean \"{c}\"?"),
-            None if candidates.is_empty() => "There is nothing of that kind to refer to yet.".to_string(),
-            None => format!("Known ids: {}.", candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")),
+            None if candidates.is_empty() => {
+                "There is nothing of that kind to refer to yet.".to_string()
+            }
+            None => format!(
+                "Known ids: {}.",
+                candidates
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     };
 
@@ -242,10 +384,16 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
             } else {
                 let all: Vec<&str> = need_ids.iter().chain(concern_ids.iter()).copied().collect();
                 out.push(
-                    err("E011", format!("move \"{}\" is about \"{target}\", which is no need or concern", mv.id))
-                        .label("unknown id")
-                        .help(suggest(target, &all))
-                        .at(source, loc.span(&["moves", &index, "about", &j])),
+                    err(
+                        "E011",
+                        format!(
+                            "move \"{}\" is about \"{target}\", which is no need or concern",
+                            mv.id
+                        ),
+                    )
+                    .label("unknown id")
+                    .help(suggest(target, &all))
+                    .at(source, loc.span(&["moves", &index, "about", &j])),
                 );
             }
         }
@@ -268,10 +416,16 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                 TargetRule::OneConcern => "exactly one concern".to_string(),
             };
             out.push(
-                err("E012", format!("a {} must be about {want}", mv.kind.label()))
-                    .label("does not suit this kind of move")
-                    .help(format!("Change `about` of move \"{}\" to name {want}, or change its kind.", mv.id))
-                    .at(source, loc.span(&["moves", &index, "about"])),
+                err(
+                    "E012",
+                    format!("a {} must be about {want}", mv.kind.label()),
+                )
+                .label("does not suit this kind of move")
+                .help(format!(
+                    "Change `about` of move \"{}\" to name {want}, or change its kind.",
+                    mv.id
+                ))
+                .at(source, loc.span(&["moves", &index, "about"])),
             );
         }
     }
@@ -279,8 +433,16 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     // Every need can be revealed to the end; every concern can be explored.
     for (i, need) in file.needs.iter().enumerate() {
         let index = i.to_string();
-        for kind in [MoveKind::Problem, MoveKind::Implication, MoveKind::NeedPayoff] {
-            if !file.moves.iter().any(|m| m.kind == kind && m.about.iter().any(|a| *a == need.id)) {
+        for kind in [
+            MoveKind::Problem,
+            MoveKind::Implication,
+            MoveKind::NeedPayoff,
+        ] {
+            if !file
+                .moves
+                .iter()
+                .any(|m| m.kind == kind && m.about.iter().any(|a| *a == need.id))
+            {
                 out.push(
                     err("E013", format!("no move can take the need \"{}\" further: no {} about it", need.id, kind.label()))
                         .label("this need cannot be fully discovered")
@@ -292,34 +454,62 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                 );
             }
         }
-        for (stage, lines) in [("surfaced", &need.surfaced), ("explored", &need.explored), ("explicit", &need.explicit)] {
+        for (stage, lines) in [
+            ("surfaced", &need.surfaced),
+            ("explored", &need.explored),
+            ("explicit", &need.explicit),
+        ] {
             if lines.iter().all(|l| l.trim().is_empty()) {
                 out.push(
-                    err("E019", format!("the need \"{}\" has no `{stage}` line", need.id))
-                        .label("the customer would have nothing to say")
-                        .help(format!("Write at least one line the customer says when the need is {stage}."))
-                        .at(source, loc.span(&["needs", &index, stage])),
+                    err(
+                        "E019",
+                        format!("the need \"{}\" has no `{stage}` line", need.id),
+                    )
+                    .label("the customer would have nothing to say")
+                    .help(format!(
+                        "Write at least one line the customer says when the need is {stage}."
+                    ))
+                    .at(source, loc.span(&["needs", &index, stage])),
                 );
             }
         }
     }
     for (i, concern) in file.concerns.iter().enumerate() {
         let index = i.to_string();
-        if !file.moves.iter().any(|m| m.kind == MoveKind::ExploreConcern && m.about.iter().any(|a| *a == concern.id)) {
+        if !file
+            .moves
+            .iter()
+            .any(|m| m.kind == MoveKind::ExploreConcern && m.about.iter().any(|a| *a == concern.id))
+        {
             out.push(
-                err("E014", format!("no move can explore the concern \"{}\"", concern.id))
-                    .label("this concern can never be resolved")
-                    .help(format!("Add a move with `kind: ExploreConcern, about: [\"{}\"]`.", concern.id))
-                    .at(source, loc.span(&["concerns", &index, "id"])),
+                err(
+                    "E014",
+                    format!("no move can explore the concern \"{}\"", concern.id),
+                )
+                .label("this concern can never be resolved")
+                .help(format!(
+                    "Add a move with `kind: ExploreConcern, about: [\"{}\"]`.",
+                    concern.id
+                ))
+                .at(source, loc.span(&["concerns", &index, "id"])),
             );
         }
-        for (stage, lines) in [("raised", &concern.raised), ("resolved", &concern.resolved), ("hardened", &concern.hardened)] {
+        for (stage, lines) in [
+            ("raised", &concern.raised),
+            ("resolved", &concern.resolved),
+            ("hardened", &concern.hardened),
+        ] {
             if lines.iter().all(|l| l.trim().is_empty()) {
                 out.push(
-                    err("E019", format!("the concern \"{}\" has no `{stage}` line", concern.id))
-                        .label("the customer would have nothing to say")
-                        .help(format!("Write at least one line the customer says when the concern is {stage}."))
-                        .at(source, loc.span(&["concerns", &index, stage])),
+                    err(
+                        "E019",
+                        format!("the concern \"{}\" has no `{stage}` line", concern.id),
+                    )
+                    .label("the customer would have nothing to say")
+                    .help(format!(
+                        "Write at least one line the customer says when the concern is {stage}."
+                    ))
+                    .at(source, loc.span(&["concerns", &index, stage])),
                 );
             }
         }
@@ -355,7 +545,9 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         for (j, cond) in criterion.requires.iter().enumerate() {
             let j = j.to_string();
             let (id, is_need) = match cond {
-                Condition::Explicit(id) | Condition::Explored(id) | Condition::Proposed(id) => (id, true),
+                Condition::Explicit(id) | Condition::Explored(id) | Condition::Proposed(id) => {
+                    (id, true)
+                }
                 Condition::Resolved(id) => (id, false),
                 Condition::Trust(t) => {
                     if !(0..=100).contains(t) {
@@ -373,10 +565,16 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
             if !known.contains(&id.as_str()) {
                 let what = if is_need { "need" } else { "concern" };
                 out.push(
-                    err("E011", format!("the criterion \"{}\" refers to \"{id}\", which is no {what}", criterion.id))
-                        .label(format!("unknown {what}"))
-                        .help(suggest(id, known))
-                        .at(source, loc.span(&["criteria", &index, "requires", &j])),
+                    err(
+                        "E011",
+                        format!(
+                            "the criterion \"{}\" refers to \"{id}\", which is no {what}",
+                            criterion.id
+                        ),
+                    )
+                    .label(format!("unknown {what}"))
+                    .help(suggest(id, known))
+                    .at(source, loc.span(&["criteria", &index, "requires", &j])),
                 );
             }
         }
@@ -387,19 +585,31 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         for (j, id) in pick.from.iter().enumerate() {
             if !need_ids.contains(&id.as_str()) {
                 out.push(
-                    err("E011", format!("the variation names \"{id}\", which is no need"))
-                        .label("unknown need")
-                        .help(suggest(id, &need_ids))
-                        .at(source, loc.span(&["variation", "active_needs", "from", &j.to_string()])),
+                    err(
+                        "E011",
+                        format!("the variation names \"{id}\", which is no need"),
+                    )
+                    .label("unknown need")
+                    .help(suggest(id, &need_ids))
+                    .at(
+                        source,
+                        loc.span(&["variation", "active_needs", "from", &j.to_string()]),
+                    ),
                 );
             }
         }
         if pick.pick == 0 || pick.pick > pick.from.len() {
             out.push(
-                err("E021", format!("cannot pick {} of {} needs", pick.pick, pick.from.len()))
-                    .label("impossible pick")
-                    .help(format!("Use a number from 1 to {}.", pick.from.len().max(1)))
-                    .at(source, loc.span(&["variation", "active_needs", "pick"])),
+                err(
+                    "E021",
+                    format!("cannot pick {} of {} needs", pick.pick, pick.from.len()),
+                )
+                .label("impossible pick")
+                .help(format!(
+                    "Use a number from 1 to {}.",
+                    pick.from.len().max(1)
+                ))
+                .at(source, loc.span(&["variation", "active_needs", "pick"])),
             );
         }
     }
@@ -408,7 +618,11 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     if let Some(w) = file.weights {
         let all = [w.discovery, w.agreement, w.relationship, w.fit_and_outcome];
         let sum: u32 = all.iter().sum();
-        if all.iter().any(|&x| !(Weights::MIN..=Weights::MAX).contains(&x)) || sum != 100 {
+        if all
+            .iter()
+            .any(|&x| !(Weights::MIN..=Weights::MAX).contains(&x))
+            || sum != 100
+        {
             out.push(
                 err("E016", format!("score weights must each be {}–{} and add up to 100 (these add up to {sum})", Weights::MIN, Weights::MAX))
                     .label("weights out of bounds")
@@ -422,10 +636,19 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     let has = |k: MoveKind| file.moves.iter().any(|m| m.kind == k);
     if file.moves.len() < MIN_MOVES || file.needs.is_empty() {
         out.push(
-            err("E017", format!("the scenario is too short to play: {} moves, {} needs", file.moves.len(), file.needs.len()))
-                .label("too few moves")
-                .help(format!("Offer at least {MIN_MOVES} moves and one need; shipped scenarios offer 20 or more."))
-                .at(source, loc.field_name(&[], "moves")),
+            err(
+                "E017",
+                format!(
+                    "the scenario is too short to play: {} moves, {} needs",
+                    file.moves.len(),
+                    file.needs.len()
+                ),
+            )
+            .label("too few moves")
+            .help(format!(
+                "Offer at least {MIN_MOVES} moves and one need; shipped scenarios offer 20 or more."
+            ))
+            .at(source, loc.field_name(&[], "moves")),
         );
     }
     let mut missing_endings = Vec::new();
@@ -435,7 +658,12 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     if !has(MoveKind::AgreeNextSteps) {
         missing_endings.push("AgreeNextSteps");
     }
-    if !has(MoveKind::RecommendNoFit) && file.needs.iter().any(|n| n.dealbreaker && n.fit == Fit::None) {
+    if !has(MoveKind::RecommendNoFit)
+        && file
+            .needs
+            .iter()
+            .any(|n| n.dealbreaker && n.fit == Fit::None)
+    {
         missing_endings.push("RecommendNoFit");
     }
     if !has(MoveKind::Summarize) && !has(MoveKind::CheckUnderstanding) {
@@ -446,10 +674,16 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     }
     if !missing_endings.is_empty() {
         out.push(
-            err("E022", format!("no move of kind {} — the right ending cannot be reached", missing_endings.join(", ")))
-                .label("missing moves")
-                .help("Add a move of each of those kinds so the trainee can finish the call honestly.")
-                .at(source, loc.field_name(&[], "moves")),
+            err(
+                "E022",
+                format!(
+                    "no move of kind {} — the right ending cannot be reached",
+                    missing_endings.join(", ")
+                ),
+            )
+            .label("missing moves")
+            .help("Add a move of each of those kinds so the trainee can finish the call honestly.")
+            .at(source, loc.field_name(&[], "moves")),
         );
     }
     if file.customer.opening.iter().all(|l| l.trim().is_empty()) {

@@ -43,9 +43,10 @@ impl Node {
     /// The span of a struct field's name (for "this field is not allowed" and the like).
     pub fn field_name_span(&self, name: &str) -> Option<Range<usize>> {
         match &self.unwrap_some().kind {
-            NodeKind::Struct(fields) => {
-                fields.iter().find(|f| f.name == name).map(|f| f.name_span.clone())
-            }
+            NodeKind::Struct(fields) => fields
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.name_span.clone()),
             _ => None,
         }
     }
@@ -89,7 +90,11 @@ pub fn locate<'a>(root: &'a Node, path: &[&str]) -> Option<&'a Node> {
 
 /// Reads the whole text; `None` when it is not RON this reader understands.
 pub fn parse(text: &str) -> Option<Node> {
-    let mut p = Parser { src: text.as_bytes(), pos: 0, depth: 0 };
+    let mut p = Parser {
+        src: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
     p.skip_trivia();
     // Top-level attributes such as `#![enable(implicit_some)]`.
     while p.peek() == Some(b'#') {
@@ -159,17 +164,29 @@ impl Parser<'_> {
         self.skip_trivia();
         let start = self.pos;
         let result = match self.peek()? {
-            b'"' => self.string().map(|s| Node { span: start..self.pos, kind: NodeKind::Str(s) }),
+            b'"' => self.string().map(|s| Node {
+                span: start..self.pos,
+                kind: NodeKind::Str(s),
+            }),
             b'r' if matches!(self.src.get(self.pos + 1), Some(b'"' | b'#')) => {
-                self.raw_string().map(|s| Node { span: start..self.pos, kind: NodeKind::Str(s) })
+                self.raw_string().map(|s| Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Str(s),
+                })
             }
             b'[' => {
                 self.pos += 1;
-                self.seq_items(b']').map(|items| Node { span: start..self.pos, kind: NodeKind::Seq(items) })
+                self.seq_items(b']').map(|items| Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Seq(items),
+                })
             }
             b'{' => {
                 self.pos += 1;
-                self.map_items().map(|items| Node { span: start..self.pos, kind: NodeKind::Map(items) })
+                self.map_items().map(|items| Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Map(items),
+                })
             }
             b'(' => self.parens(start),
             b'\'' => {
@@ -182,8 +199,12 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                let atom = String::from_utf8_lossy(&self.src[start..self.pos.min(self.src.len())]).into_owned();
-                Some(Node { span: start..self.pos, kind: NodeKind::Atom(atom) })
+                let atom = String::from_utf8_lossy(&self.src[start..self.pos.min(self.src.len())])
+                    .into_owned();
+                Some(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Atom(atom),
+                })
             }
             _ => {
                 let word = self.word();
@@ -195,7 +216,10 @@ impl Parser<'_> {
                     // A named struct, tuple struct or enum variant: the span covers the name too.
                     self.parens(start)
                 } else {
-                    Some(Node { span: start..start + word.len(), kind: NodeKind::Atom(word) })
+                    Some(Node {
+                        span: start..start + word.len(),
+                        kind: NodeKind::Atom(word),
+                    })
                 }
             }
         };
@@ -256,7 +280,9 @@ impl Parser<'_> {
             }
             if self.src[self.pos] == b'"'
                 && self.src.len() >= self.pos + 1 + hashes
-                && self.src[self.pos + 1..self.pos + 1 + hashes].iter().all(|&b| b == b'#')
+                && self.src[self.pos + 1..self.pos + 1 + hashes]
+                    .iter()
+                    .all(|&b| b == b'#')
             {
                 let s = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
                 self.pos += 1 + hashes;
@@ -282,14 +308,20 @@ impl Parser<'_> {
         self.pos = save;
         if !is_struct {
             let items = self.seq_items(b')')?;
-            return Some(Node { span: start..self.pos, kind: NodeKind::Seq(items) });
+            return Some(Node {
+                span: start..self.pos,
+                kind: NodeKind::Seq(items),
+            });
         }
         let mut fields = Vec::new();
         loop {
             self.skip_trivia();
             if self.peek()? == b')' {
                 self.pos += 1;
-                return Some(Node { span: start..self.pos, kind: NodeKind::Struct(fields) });
+                return Some(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Struct(fields),
+                });
             }
             let name_start = self.pos;
             let name = self.word();
@@ -303,7 +335,11 @@ impl Parser<'_> {
             }
             self.pos += 1;
             let value = self.value()?;
-            fields.push(Field { name, name_span, value });
+            fields.push(Field {
+                name,
+                name_span,
+                value,
+            });
             self.skip_trivia();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -377,7 +413,10 @@ mod tests {
     fn skips_comments_and_raw_strings() {
         let text = "// head\n( /* a */ a: r#\"x \"y\"\"#, b: Some(3), c: 'c' )";
         let root = parse(text).expect("parses");
-        assert_eq!(root.field("a").map(|n| n.kind.clone()), Some(NodeKind::Str("x \"y\"".into())));
+        assert_eq!(
+            root.field("a").map(|n| n.kind.clone()),
+            Some(NodeKind::Str("x \"y\"".into()))
+        );
         assert!(root.field("b").is_some());
         assert!(root.field("c").is_some());
     }

@@ -63,9 +63,20 @@ pub struct HeadTurn {
 }
 
 /// Rackham's negotiator study (49 negotiators, 102 negotiations): share of behaviour.
-pub const RACKHAM_SOURCE: &str = "Neil Rackham, Huthwaite negotiator study (49 negotiators, 102 negotiations)";
-pub const SKILLED: ProfileFigures = ProfileFigures { testing: 9.7, summarizing: 7.5, questions: 21.3, irritators_per_hour: 2.3 };
-pub const AVERAGE: ProfileFigures = ProfileFigures { testing: 4.1, summarizing: 4.2, questions: 9.6, irritators_per_hour: 10.8 };
+pub const RACKHAM_SOURCE: &str =
+    "Neil Rackham, Huthwaite negotiator study (49 negotiators, 102 negotiations)";
+pub const SKILLED: ProfileFigures = ProfileFigures {
+    testing: 9.7,
+    summarizing: 7.5,
+    questions: 21.3,
+    irritators_per_hour: 2.3,
+};
+pub const AVERAGE: ProfileFigures = ProfileFigures {
+    testing: 4.1,
+    summarizing: 4.2,
+    questions: 9.6,
+    irritators_per_hour: 10.8,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ProfileFigures {
@@ -94,7 +105,13 @@ pub struct Profile {
 
 pub fn profile(s: &State) -> Profile {
     let moves = u32::from(s.moves);
-    let pct = |n: u8| if moves == 0 { 0.0 } else { (1000.0 * f64::from(n) / f64::from(moves)).round() / 10.0 };
+    let pct = |n: u8| {
+        if moves == 0 {
+            0.0
+        } else {
+            (1000.0 * f64::from(n) / f64::from(moves)).round() / 10.0
+        }
+    };
     Profile {
         moves,
         testing_understanding: pct(s.tests_understanding),
@@ -125,11 +142,16 @@ pub struct Debrief {
 pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
     if kind.is_manipulative() {
         let rule = events.iter().filter_map(Event::rule).find(|r| {
-            matches!(r, Rule::Pressure | Rule::Rebuttal | Rule::FeatureDump | Rule::Irritator)
+            matches!(
+                r,
+                Rule::Pressure | Rule::Rebuttal | Rule::FeatureDump | Rule::Irritator
+            )
         });
         let text = match rule {
             Some(r) => r.explain().to_string(),
-            None => "A manipulative move: it spends trust and never makes a customer ready.".to_string(),
+            None => {
+                "A manipulative move: it spends trust and never makes a customer ready.".to_string()
+            }
         };
         return (Verdict::Broke, format!("{} ({})", text, kind.label()));
     }
@@ -178,10 +200,17 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
     if let Some(r) = followed.iter().find(|r| rules.contains(r)) {
         return (Verdict::Followed, r.explain().to_string());
     }
-    if kind == MoveKind::Problem && events.iter().any(|e| matches!(e, Event::Said { .. })) && rules.is_empty() {
+    if kind == MoveKind::Problem
+        && events.iter().any(|e| matches!(e, Event::Said { .. }))
+        && rules.is_empty()
+    {
         return (Verdict::Followed, Rule::NotAnIssue.explain().to_string());
     }
-    let neutral = rules.iter().find(|r| **r != Rule::TimePasses).copied().unwrap_or(Rule::TimePasses);
+    let neutral = rules
+        .iter()
+        .find(|r| **r != Rule::TimePasses)
+        .copied()
+        .unwrap_or(Rule::TimePasses);
     (Verdict::Neutral, neutral.explain().to_string())
 }
 
@@ -206,17 +235,35 @@ fn describe(scenario: &Scenario, e: &Event) -> Option<String> {
         Event::TrustChanged { from, to, .. } => format!("Trust {from} → {to}"),
         Event::PatienceChanged { from, to, .. } => format!("Patience {from} → {to}"),
         Event::NeedDeepened { need, depth, .. } => {
-            format!("Need \"{}\" is now {}", scenario.need(*need).summary, depth.label())
+            format!(
+                "Need \"{}\" is now {}",
+                scenario.need(*need).summary,
+                depth.label()
+            )
         }
-        Event::NeedHeldBack { need, .. } => format!("Held back on \"{}\"", scenario.need(*need).summary),
+        Event::NeedHeldBack { need, .. } => {
+            format!("Held back on \"{}\"", scenario.need(*need).summary)
+        }
         Event::ConcernChanged { concern, to, .. } => {
-            format!("Concern \"{}\" is now {}", scenario.concern(*concern).summary, to.label())
+            format!(
+                "Concern \"{}\" is now {}",
+                scenario.concern(*concern).summary,
+                to.label()
+            )
         }
         Event::ConcernHeldBack { concern, .. } => {
-            format!("Kept the concern \"{}\" to themselves", scenario.concern(*concern).summary)
+            format!(
+                "Kept the concern \"{}\" to themselves",
+                scenario.concern(*concern).summary
+            )
         }
-        Event::GapNamed { criterion, .. } => format!("Named an open criterion: \"{}\"", scenario.file.criteria[*criterion].id),
-        Event::Ended { outcome, .. } => format!("The call ended: {}", super::outcome_label(*outcome)),
+        Event::GapNamed { criterion, .. } => format!(
+            "Named an open criterion: \"{}\"",
+            scenario.file.criteria[*criterion].id
+        ),
+        Event::Ended { outcome, .. } => {
+            format!("The call ended: {}", super::outcome_label(*outcome))
+        }
         _ => return None,
     })
 }

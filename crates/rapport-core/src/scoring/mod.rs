@@ -80,13 +80,21 @@ pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
     };
     match (right, outcome) {
         (Outcome::Order, Outcome::Order) => {
-            if scenario.has_post_sale() && !state.assured { 80.0 } else { 100.0 }
+            if scenario.has_post_sale() && !state.assured {
+                80.0
+            } else {
+                100.0
+            }
         }
         (Outcome::Order, Outcome::Advance) => 70.0,
         (Outcome::Advance, Outcome::Advance) => 100.0,
         (Outcome::Advance, Outcome::Order) => 55.0,
         (Outcome::MutualNoFit, Outcome::MutualNoFit) => {
-            if state.no_fit_founded { 100.0 } else { 60.0 }
+            if state.no_fit_founded {
+                100.0
+            } else {
+                60.0
+            }
         }
         (Outcome::MutualNoFit, Outcome::Continuation) => 40.0,
         (Outcome::MutualNoFit, Outcome::Advance) => 15.0,
@@ -120,7 +128,11 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
             }
         }
     }
-    let discovery = if weight_all > 0.0 { 100.0 * weight_found / weight_all } else { 0.0 };
+    let discovery = if weight_all > 0.0 {
+        100.0 * weight_found / weight_all
+    } else {
+        0.0
+    };
 
     let expected_checks = f64::from(active_count.clamp(2, 4));
     let checks = (f64::from(s.useful_checks) / expected_checks).min(1.0);
@@ -137,14 +149,19 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
     let fit = if right == Outcome::MutualNoFit {
         (100.0 - 25.0 * mistakes).max(0.0)
     } else {
-        let coverage = if weight_fitting > 0.0 { weight_proposed / weight_fitting } else { 1.0 };
+        let coverage = if weight_fitting > 0.0 {
+            weight_proposed / weight_fitting
+        } else {
+            1.0
+        };
         let co_design = if s.co_designed != 0 { 10.0 } else { 0.0 };
         (100.0 * coverage * 0.9 + co_design - 15.0 * mistakes).clamp(0.0, 100.0)
     };
     let outcome = outcome_points(scenario, s);
     let fit_and_outcome = 0.4 * fit + 0.6 * outcome;
 
-    let penalty = MANIPULATION_PENALTY * f64::from(s.manipulative) + PREMATURE_PENALTY * f64::from(s.premature_proposals);
+    let penalty = MANIPULATION_PENALTY * f64::from(s.manipulative)
+        + PREMATURE_PENALTY * f64::from(s.premature_proposals);
     let w = scenario.weights;
     let weighted = (f64::from(w.discovery) * discovery
         + f64::from(w.agreement) * agreement
@@ -152,7 +169,16 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         + f64::from(w.fit_and_outcome) * fit_and_outcome)
         / 100.0;
     let total = ((weighted - penalty).clamp(0.0, 100.0) * 10.0).round() / 10.0;
-    Figures { discovery, agreement, relationship, fit, outcome, fit_and_outcome, penalty, total }
+    Figures {
+        discovery,
+        agreement,
+        relationship,
+        fit,
+        outcome,
+        fit_and_outcome,
+        penalty,
+        total,
+    }
 }
 
 /// The total score only.
@@ -173,7 +199,10 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     let active: Vec<usize> = (0..needs.len()).filter(|&i| s.is_active(i)).collect();
 
     let mut discovery = Vec::new();
-    let explicit = active.iter().filter(|&&i| s.depth_of(i) == Depth::Explicit).count();
+    let explicit = active
+        .iter()
+        .filter(|&&i| s.depth_of(i) == Depth::Explicit)
+        .count();
     discovery.push(format!(
         "{explicit} of {} needs made explicit by the customer (importance-weighted depth {:.0}%).",
         active.len(),
@@ -181,11 +210,18 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     ));
     for &i in &active {
         if s.depth_of(i) < Depth::Explicit {
-            discovery.push(format!("\"{}\" stayed {}.", needs[i].summary, s.depth_of(i).label()));
+            discovery.push(format!(
+                "\"{}\" stayed {}.",
+                needs[i].summary,
+                s.depth_of(i).label()
+            ));
         }
     }
     if s.situation_asked > 3 {
-        discovery.push(format!("{} situation questions: top sellers ask few (Rackham).", s.situation_asked));
+        discovery.push(format!(
+            "{} situation questions: top sellers ask few (Rackham).",
+            s.situation_asked
+        ));
     }
 
     let mut agreement = vec![format!(
@@ -205,7 +241,10 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
         crate::engine::trust_word(s.trust)
     )];
     if s.trust_lost > 0 {
-        relationship.push(format!("{} points of trust lost along the way.", s.trust_lost));
+        relationship.push(format!(
+            "{} points of trust lost along the way.",
+            s.trust_lost
+        ));
     }
     if s.outcome == Some(Outcome::NoSale) && s.ended() {
         relationship.push("The customer ended the call, which halves this score.".to_string());
@@ -226,15 +265,26 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
         fit_reasons.push(scenario.file.decision.why.clone());
     }
     if right != Outcome::MutualNoFit {
-        let proposed = active.iter().filter(|&&i| needs[i].fit != Fit::None && s.proposed & (1 << i) != 0).count();
-        let fitting = active.iter().filter(|&&i| needs[i].fit != Fit::None).count();
-        fit_reasons.push(format!("Solutions proposed for {proposed} of {fitting} needs the product can meet."));
+        let proposed = active
+            .iter()
+            .filter(|&&i| needs[i].fit != Fit::None && s.proposed & (1 << i) != 0)
+            .count();
+        let fitting = active
+            .iter()
+            .filter(|&&i| needs[i].fit != Fit::None)
+            .count();
+        fit_reasons.push(format!(
+            "Solutions proposed for {proposed} of {fitting} needs the product can meet."
+        ));
         if s.co_designed != 0 {
             fit_reasons.push("The customer helped shape the solution.".to_string());
         }
     }
     if s.bad_proposals > 0 {
-        fit_reasons.push(format!("{} proposals for needs the customer does not have or the product cannot meet.", s.bad_proposals));
+        fit_reasons.push(format!(
+            "{} proposals for needs the customer does not have or the product cannot meet.",
+            s.bad_proposals
+        ));
     }
     if scenario.has_post_sale() && s.ordered {
         fit_reasons.push(if s.assured {
@@ -280,10 +330,30 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     Score {
         total: f.total,
         dimensions: vec![
-            dim(DimensionKind::Discovery, f.discovery, w.discovery, discovery),
-            dim(DimensionKind::Agreement, f.agreement, w.agreement, agreement),
-            dim(DimensionKind::Relationship, f.relationship, w.relationship, relationship),
-            dim(DimensionKind::FitAndOutcome, f.fit_and_outcome, w.fit_and_outcome, fit_reasons),
+            dim(
+                DimensionKind::Discovery,
+                f.discovery,
+                w.discovery,
+                discovery,
+            ),
+            dim(
+                DimensionKind::Agreement,
+                f.agreement,
+                w.agreement,
+                agreement,
+            ),
+            dim(
+                DimensionKind::Relationship,
+                f.relationship,
+                w.relationship,
+                relationship,
+            ),
+            dim(
+                DimensionKind::FitAndOutcome,
+                f.fit_and_outcome,
+                w.fit_and_outcome,
+                fit_reasons,
+            ),
         ],
         penalties,
         outcome: if s.ended() { s.outcome } else { None },

@@ -1,0 +1,151 @@
+//! Each kind of scenario mistake is reported with its code at the exact line and column,
+//! every problem in a file is reported at once, and the rendered report shows the source
+//! line, the underline and a hint.
+
+use rapport_core::check::{CheckConfig, check_source};
+use rapport_core::scenario::diagnostic::render;
+use rapport_core::scenario::parse;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// (code, line, column) of every diagnostic for a fixture, in source order.
+fn positions(name: &str) -> Vec<(&'static str, usize, usize)> {
+    let report = check_source(&fixture(name), CheckConfig::default());
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code, d.line, d.column))
+        .collect()
+}
+
+#[test]
+fn syntax_error_points_where_the_comma_is_missing() {
+    assert_eq!(positions("syntax_missing_comma"), [("E001", 9, 41)]);
+}
+
+#[test]
+fn misspelt_field_is_named_with_the_allowed_ones() {
+    assert_eq!(positions("unknown_field"), [("E002", 59, 13)]);
+    let d = &parse(&fixture("unknown_field")).diagnostics[0];
+    assert!(
+        d.help.contains("`importance`"),
+        "help lists the allowed fields: {}",
+        d.help
+    );
+}
+
+#[test]
+fn missing_field_points_at_the_part_that_lacks_it() {
+    assert_eq!(positions("missing_field"), [("E002", 56, 9)]);
+}
+
+#[test]
+fn unknown_social_style_lists_the_four_styles() {
+    assert_eq!(positions("bad_style"), [("E002", 38, 16)]);
+    let d = &parse(&fixture("bad_style")).diagnostics[0];
+    for style in ["Director", "Socializer", "Relater", "Thinker"] {
+        assert!(d.help.contains(style), "{}", d.help);
+    }
+}
+
+#[test]
+fn duplicate_id_points_at_the_second_use_and_names_the_first() {
+    let all = positions("duplicate_id");
+    assert_eq!(all[0], ("E010", 57, 17));
+    let d = &parse(&fixture("duplicate_id")).diagnostics[0];
+    assert!(d.help.contains("line 47"), "{}", d.help);
+}
+
+#[test]
+fn unknown_id_suggests_the_nearest_spelling() {
+    assert_eq!(
+        positions("unknown_id"),
+        [("E013", 47, 17), ("E011", 114, 123)]
+    );
+    let d = parse(&fixture("unknown_id"))
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == "E011")
+        .expect("E011");
+    assert_eq!(d.help, "Did you mean \"proofs\"?");
+}
+
+#[test]
+fn move_about_the_wrong_kind_of_thing_is_reported() {
+    assert_eq!(positions("wrong_target"), [("E012", 128, 142)]);
+}
+
+#[test]
+fn need_no_move_can_reveal_is_reported_at_the_need() {
+    assert_eq!(positions("need_unreachable"), [("E013", 57, 17)]);
+}
+
+#[test]
+fn concern_no_move_can_explore_is_reported_at_the_concern() {
+    assert_eq!(positions("concern_unexplorable"), [("E014", 87, 17)]);
+}
+
+#[test]
+fn criterion_requiring_nothing_is_reported() {
+    assert_eq!(positions("criterion_empty"), [("E015", 100, 81)]);
+}
+
+#[test]
+fn weights_out_of_bounds_are_reported() {
+    assert_eq!(positions("weights_out_of_bounds"), [("E016", 138, 14)]);
+}
+
+#[test]
+fn value_out_of_range_is_reported() {
+    assert_eq!(positions("out_of_range"), [("E018", 49, 25)]);
+}
+
+#[test]
+fn scenario_too_short_to_play_is_reported_with_what_it_lacks() {
+    let all = positions("too_short");
+    assert!(all.contains(&("E017", 108, 5)), "{all:?}");
+    assert!(all.contains(&("E022", 108, 5)), "{all:?}");
+    assert!(all.contains(&("E014", 80, 17)), "{all:?}");
+}
+
+#[test]
+fn right_outcome_no_honest_play_reaches_is_an_error() {
+    assert_eq!(positions("unreachable_outcome"), [("E031", 102, 5)]);
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let all = positions("many_problems");
+    for expected in [
+        ("E018", 49, 25),
+        ("E010", 57, 17),
+        ("E011", 100, 82),
+        ("E011", 114, 123),
+    ] {
+        assert!(all.contains(&expected), "{expected:?} missing from {all:?}");
+    }
+}
+
+#[test]
+fn the_starter_scenario_has_no_problem_at_all() {
+    let report = check_source(rapport_core::STARTER_SCENARIO, CheckConfig::default());
+    assert!(
+        report.diagnostics().is_empty(),
+        "{:?}",
+        report.diagnostics()
+    );
+}
+
+#[test]
+fn rendered_reports_show_the_line_the_underline_and_a_hint() {
+    let mut out = String::new();
+    for name in ["syntax_missing_comma", "missing_field", "unknown_id"] {
+        let text = fixture(name);
+        let parsed = parse(&text);
+        out.push_str(&render(&format!("{name}.ron"), &text, &parsed.diagnostics));
+    }
+    insta::assert_snapshot!(out);
+}
