@@ -80,17 +80,18 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
     for report in &invariant {
         let seed = report.seed;
         let honest = report.search.honest.as_ref().map_or(0.0, |p| p.total);
-        if let Some(m) = &report.search.manipulative {
-            if m.total >= honest {
-                let trick = m
-                    .moves
-                    .iter()
-                    .find(|&&i| scenario.moves[i].kind.is_manipulative())
-                    .copied();
-                let trick = trick
-                    .map(|i| scenario.file.moves[i].id.clone())
-                    .unwrap_or_default();
-                parsed.diagnostics.push(
+        if let Some(m) = &report.search.manipulative
+            && m.total >= honest
+        {
+            let trick = m
+                .moves
+                .iter()
+                .find(|&&i| scenario.moves[i].kind.is_manipulative())
+                .copied();
+            let trick = trick
+                .map(|i| scenario.file.moves[i].id.clone())
+                .unwrap_or_default();
+            parsed.diagnostics.push(
                     Diagnostic::error(
                         "E030",
                         format!(
@@ -102,7 +103,6 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
                     .help("Make honest discovery possible: lower trust gates, add questions that reach every need, or raise patience.")
                     .at(source, moves_span.clone()),
                 );
-            }
         }
         if let Some(v) = report.insertions.violations.first() {
             parsed.diagnostics.push(

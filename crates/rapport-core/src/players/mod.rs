@@ -79,10 +79,11 @@ impl Player for Collaborative {
         let style = scn.file.customer.style;
         if s.phase == crate::engine::Phase::Assure {
             for (c, concern) in scn.file.concerns.iter().enumerate() {
-                if concern.after_sale && s.concerns[c] != ConcernState::Resolved {
-                    if let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c)) {
-                        return Some(m);
-                    }
+                if concern.after_sale
+                    && s.concerns[c] != ConcernState::Resolved
+                    && let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c))
+                {
+                    return Some(m);
                 }
             }
             return find_move(scn, MoveKind::FollowUp, None, None);
@@ -90,23 +91,21 @@ impl Player for Collaborative {
         if !s.purpose_stated {
             if s.rapport_moves == 0
                 && matches!(style, SocialStyle::Socializer | SocialStyle::Relater)
+                && let Some(m) = find_move(scn, MoveKind::Rapport, None, None)
             {
-                if let Some(m) = find_move(scn, MoveKind::Rapport, None, None) {
-                    return Some(m);
-                }
+                return Some(m);
             }
             if let Some(m) = find_move(scn, MoveKind::StatePurpose, None, None) {
                 return Some(m);
             }
         }
         // Acknowledge after a need opens up fully; summarize once several facts are new.
-        if s.info >= s.info_at_check + 3 {
-            if let Some(m) = find_move(scn, MoveKind::Summarize, None, None)
+        if s.info >= s.info_at_check + 3
+            && let Some(m) = find_move(scn, MoveKind::Summarize, None, None)
                 .filter(|&m| scn.moves[m].needs == 0)
                 .or_else(|| find_move(scn, MoveKind::CheckUnderstanding, None, None))
-            {
-                return Some(m);
-            }
+        {
+            return Some(m);
         }
         // Discovery: the most important open need first; a need held back waits for trust.
         for n in needs_by_importance(scn) {
@@ -126,17 +125,17 @@ impl Player for Collaborative {
             }
         }
         // Build trust for needs still held back: listen when there is something to acknowledge.
-        if s.held_back != 0 && s.info > s.info_at_listen {
-            if let Some(m) = find_move(scn, MoveKind::Listen, None, None) {
-                return Some(m);
-            }
+        if s.held_back != 0
+            && s.info > s.info_at_listen
+            && let Some(m) = find_move(scn, MoveKind::Listen, None, None)
+        {
+            return Some(m);
         }
-        if s.info >= s.info_at_check + 2 {
-            if let Some(m) =
+        if s.info >= s.info_at_check + 2
+            && let Some(m) =
                 find_move(scn, MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0)
-            {
-                return Some(m);
-            }
+        {
+            return Some(m);
         }
         // A dealbreaker the product cannot meet: say so honestly.
         let no_fit_known = scn.file.needs.iter().enumerate().any(|(i, n)| {
@@ -145,10 +144,10 @@ impl Player for Collaborative {
                 && s.depth[i] >= Depth::Explored as u8
         });
         if no_fit_known {
-            if !s.confirmed {
-                if let Some(m) = find_move(scn, MoveKind::CheckUnderstanding, None, None) {
-                    return Some(m);
-                }
+            if !s.confirmed
+                && let Some(m) = find_move(scn, MoveKind::CheckUnderstanding, None, None)
+            {
+                return Some(m);
             }
             return find_move(scn, MoveKind::RecommendNoFit, None, None);
         }
@@ -158,10 +157,11 @@ impl Player for Collaborative {
                 continue;
             }
             let open = concern.trust_gate.is_none_or(|g| i32::from(s.trust) >= g);
-            if open && s.concerns[c] != ConcernState::Resolved {
-                if let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c)) {
-                    return Some(m);
-                }
+            if open
+                && s.concerns[c] != ConcernState::Resolved
+                && let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c))
+            {
+                return Some(m);
             }
         }
         // Propose (co-design where offered) for explicit needs the product meets.
@@ -203,10 +203,11 @@ impl Player for Collaborative {
             return find_move(scn, MoveKind::CheckUnderstanding, None, None)
                 .or_else(|| find_move(scn, MoveKind::Summarize, None, None));
         }
-        if s.confirmed && scn.file.decision.right_outcome == RightWhenFits::Order {
-            if let Some(m) = find_move(scn, MoveKind::AskCommitment, None, None) {
-                return Some(m);
-            }
+        if s.confirmed
+            && scn.file.decision.right_outcome == RightWhenFits::Order
+            && let Some(m) = find_move(scn, MoveKind::AskCommitment, None, None)
+        {
+            return Some(m);
         }
         find_move(scn, MoveKind::AgreeNextSteps, None, None)
     }
@@ -234,17 +235,19 @@ impl Player for Pitcher {
         if let Some(&m) = proposals.get(self.step.saturating_sub(2)) {
             return Some(m);
         }
-        if self.step % 4 == 0 {
-            if let Some(m) = find_move(scn, MoveKind::Educate, None, None) {
-                return Some(m);
-            }
+        if self.step.is_multiple_of(4)
+            && let Some(m) = find_move(scn, MoveKind::Educate, None, None)
+        {
+            return Some(m);
         }
         // A question now and then, to keep going, then ask for the order.
         let open = needs_by_importance(scn)
             .into_iter()
             .find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
         match open {
-            Some(n) if self.step % 3 != 0 => find_move(scn, MoveKind::Problem, Some(n), None),
+            Some(n) if !self.step.is_multiple_of(3) => {
+                find_move(scn, MoveKind::Problem, Some(n), None)
+            }
             _ => find_move(scn, MoveKind::AskCommitment, None, None),
         }
     }
@@ -280,17 +283,16 @@ impl Player for Closer {
             .enumerate()
             .take(scn.file.concerns.len())
             .find(|(_, c)| **c == ConcernState::Raised)
+            && let Some(m) = find_move(scn, MoveKind::RebutObjection, None, Some(c))
         {
-            if let Some(m) = find_move(scn, MoveKind::RebutObjection, None, Some(c)) {
-                return Some(m);
-            }
+            return Some(m);
         }
         let tricks: Vec<usize> = (0..scn.moves.len())
             .filter(|&m| {
                 scn.moves[m].kind.is_manipulative() && scn.moves[m].kind != MoveKind::RebutObjection
             })
             .collect();
-        if tricks.is_empty() || self.step % 3 == 0 {
+        if tricks.is_empty() || self.step.is_multiple_of(3) {
             return find_move(scn, MoveKind::AskCommitment, None, None);
         }
         Some(tricks[self.step % tricks.len()])

@@ -319,7 +319,7 @@ pub fn check_insertions(
     random_plays: usize,
     seed: u64,
 ) -> InsertionReport {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x1a5e_47);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x001a_5e47);
     let mut plays: Vec<Vec<usize>> = base_plays.to_vec();
     for _ in 0..random_plays {
         plays.push(random_honest_play(scenario, start, &mut rng));

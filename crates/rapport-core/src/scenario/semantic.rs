@@ -441,7 +441,7 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
             if !file
                 .moves
                 .iter()
-                .any(|m| m.kind == kind && m.about.iter().any(|a| *a == need.id))
+                .any(|m| m.kind == kind && m.about.contains(&need.id))
             {
                 out.push(
                     err("E013", format!("no move can take the need \"{}\" further: no {} about it", need.id, kind.label()))
@@ -479,7 +479,7 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         if !file
             .moves
             .iter()
-            .any(|m| m.kind == MoveKind::ExploreConcern && m.about.iter().any(|a| *a == concern.id))
+            .any(|m| m.kind == MoveKind::ExploreConcern && m.about.contains(&concern.id))
         {
             out.push(
                 err(
