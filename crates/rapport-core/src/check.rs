@@ -21,7 +21,7 @@ impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
             search: SearchConfig::default(),
-            seeds: 3,
+            seeds: 4,
             random_plays: 6,
         }
     }

@@ -31,6 +31,12 @@ pub fn transcript(conversation: &Conversation) -> String {
         } => {
             let _ = writeln!(out, "    You: {text}");
         }
+        Event::Committed { .. } => {
+            let _ = writeln!(
+                out,
+                "    [The customer buys. The call goes on after the sale.]"
+            );
+        }
         Event::Ended { outcome, .. } => {
             let _ = writeln!(out, "    [The call ends: {}.]", outcome_label(*outcome));
         }

@@ -69,6 +69,10 @@ pub enum Event {
         rule: Rule,
     },
     AgreementConfirmed,
+    /// The customer bought, and the call goes on into the post-sale (Assure) phase.
+    Committed {
+        rule: Rule,
+    },
     PhaseChanged {
         from: Phase,
         to: Phase,
@@ -90,6 +94,7 @@ impl Event {
             | Event::ConcernChanged { rule, .. }
             | Event::ConcernHeldBack { rule, .. }
             | Event::GapNamed { rule, .. }
+            | Event::Committed { rule }
             | Event::Ended { rule, .. } => Some(*rule),
             _ => None,
         }

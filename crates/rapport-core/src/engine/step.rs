@@ -233,6 +233,9 @@ impl<S: Sink> Step<'_, S> {
         self.state.trust = to;
         if to < from {
             self.state.trust_lost += (from - to) as u16;
+        } else {
+            // More trust: a customer who held back may open up now.
+            self.state.held_back = 0;
         }
         if S::RECORDS {
             self.sink.push(Event::TrustChanged { from, to, rule });
@@ -323,12 +326,10 @@ impl<S: Sink> Step<'_, S> {
     fn order(&mut self, rule: Rule) {
         self.state.ordered = true;
         if self.scenario.has_post_sale() {
+            // The sale is made and the call goes on into the Assure phase: no `Ended` yet.
             self.state.outcome = Some(Outcome::Order);
             if S::RECORDS {
-                self.sink.push(Event::Ended {
-                    outcome: Outcome::Order,
-                    rule,
-                });
+                self.sink.push(Event::Committed { rule });
             }
             self.phase(Phase::Assure);
             let from = self.state.patience;
@@ -545,7 +546,7 @@ impl<S: Sink> Step<'_, S> {
                     self.react(Reaction::Educated, true);
                     self.trust(2, Rule::EducationWelcome);
                 } else {
-                    self.react(Reaction::Educated, true);
+                    self.react(Reaction::Educated, false);
                     time += 3;
                     time_rule = Rule::EducationUnasked;
                     self.trust(-1, Rule::EducationUnasked);
@@ -601,7 +602,8 @@ impl<S: Sink> Step<'_, S> {
                 } else if criteria_met(self.scenario, self.state) && self.state.confirmed {
                     match right_outcome(self.scenario, self.state.active) {
                         Outcome::Advance => {
-                            self.react(Reaction::Ordered, false);
+                            // Pushed past what they can decide alone, they give in anyway.
+                            self.react(Reaction::CannotDecideAlone, false);
                             self.order(Rule::OrderWithoutAuthority);
                         }
                         _ => {
@@ -717,7 +719,9 @@ impl<S: Sink> Step<'_, S> {
             }
         }
 
-        if self.state.phase != Phase::Ended {
+        // The move that makes the sale opens the post-sale call: it spends none of its time.
+        let post_sale_just_began = !assure && self.state.phase == Phase::Assure;
+        if self.state.phase != Phase::Ended && !post_sale_just_began {
             self.patience(time, time_rule);
             if self.state.trust < TRUST_FLOOR {
                 self.walk_out(Rule::TrustBroken);
@@ -906,7 +910,9 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::CoDesigned => "If we did it that way, I could see it working here.",
         Reaction::ConcernNone => "No real worries on that front.",
         Reaction::CommitmentNotReady => "I'm not ready to commit to anything yet.",
-        Reaction::CannotDecideAlone => "I can't decide this on my own.",
+        Reaction::CannotDecideAlone => {
+            "I'd normally need sign-off for this... but all right, let's do it."
+        }
         Reaction::Ordered => "All right. Let's do it.",
         Reaction::NextStepAgreed => "Yes, let's set that up.",
         Reaction::BrochurePlease => "Why don't you send me some information and I'll have a look.",

@@ -259,7 +259,9 @@ pub struct Move {
     #[serde(default)]
     pub about: Vec<String>,
     /// What the customer answers to this very move, in place of the general reply for its
-    /// reaction (used for rapport, situation, education and the manipulative moves).
+    /// reaction. Used when the move has its ordinary effect: welcome rapport, a first
+    /// statement of purpose, a general situation question, listening to something new,
+    /// education, a follow-up after the sale, and every manipulative move.
     #[serde(default)]
     pub reply: Lines,
 }

@@ -667,7 +667,7 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         missing_endings.push("RecommendNoFit");
     }
     if !has(MoveKind::Summarize) && !has(MoveKind::CheckUnderstanding) {
-        missing_endings.push("CheckUnderstanding");
+        missing_endings.push("Summarize or CheckUnderstanding");
     }
     if !has(MoveKind::FollowUp) && file.post_sale.is_some() {
         missing_endings.push("FollowUp");

@@ -261,6 +261,7 @@ fn describe(scenario: &Scenario, e: &Event) -> Option<String> {
             "Named an open criterion: \"{}\"",
             scenario.file.criteria[*criterion].id
         ),
+        Event::Committed { .. } => "The customer bought; the post-sale call begins".to_string(),
         Event::Ended { outcome, .. } => {
             format!("The call ended: {}", super::outcome_label(*outcome))
         }
