@@ -1,0 +1,175 @@
+//! The shipped scenarios: each passes the checker (the invariant proven, the right ending
+//! reachable), is a real conversation, and the collaborative player beats the pitcher, the
+//! closer and the random player on every one of them.
+
+use rapport_core::check::{CheckConfig, check_source};
+use rapport_core::engine::{initial_state, right_outcome};
+use rapport_core::players::search::covering_seeds;
+use rapport_core::players::{by_name, play};
+use rapport_core::scenario::{Outcome, Scenario, SocialStyle};
+use rapport_core::scoring::total;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+fn shipped() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("scenarios/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("readable"),
+            )
+        })
+        .collect()
+}
+
+fn parsed() -> Vec<(String, Arc<Scenario>)> {
+    shipped()
+        .into_iter()
+        .map(|(name, text)| {
+            let parsed = rapport_core::scenario::parse(&text);
+            let scenario = parsed
+                .scenario
+                .unwrap_or_else(|| panic!("{name}: {:?}", parsed.diagnostics));
+            (name, scenario)
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_scenario_passes_check_without_a_warning() {
+    let all = shipped();
+    assert!(all.len() >= 6, "six scenarios ship, found {}", all.len());
+    for (name, text) in &all {
+        let report = check_source(text, CheckConfig::default());
+        assert!(
+            report.diagnostics().is_empty(),
+            "{name}: {:#?}",
+            report.diagnostics()
+        );
+        assert!(!report.invariant.is_empty());
+        for r in &report.invariant {
+            assert!(
+                r.holds(),
+                "{name} seed {}: margin {:?}, violations {:?}",
+                r.seed,
+                r.search.margin(),
+                r.insertions.violations
+            );
+            assert!(r.right_outcome_reachable(), "{name} seed {}", r.seed);
+        }
+    }
+}
+
+#[test]
+fn shipped_scenarios_are_real_conversations_across_industries_and_styles() {
+    let all = parsed();
+    let mut industries = BTreeSet::new();
+    let mut styles = BTreeSet::new();
+    for (name, s) in &all {
+        let f = &s.file;
+        assert!(f.moves.len() >= 20, "{name}: {} moves", f.moves.len());
+        assert!(f.needs.len() >= 4, "{name}: {} needs", f.needs.len());
+        assert!(
+            f.concerns.len() >= 2,
+            "{name}: {} concerns",
+            f.concerns.len()
+        );
+        assert!(
+            (10..=20).contains(&f.meta.estimated_minutes),
+            "{name}: {} minutes",
+            f.meta.estimated_minutes
+        );
+        assert!(
+            f.moves.iter().filter(|m| m.kind.is_manipulative()).count() >= 4,
+            "{name}: tempting moves"
+        );
+        industries.insert(f.meta.industry.clone());
+        styles.insert(format!("{:?}", f.customer.style));
+    }
+    assert_eq!(
+        industries.len(),
+        all.len(),
+        "each scenario in its own industry: {industries:?}"
+    );
+    for style in [
+        SocialStyle::Director,
+        SocialStyle::Socializer,
+        SocialStyle::Relater,
+        SocialStyle::Thinker,
+    ] {
+        assert!(
+            styles.contains(&format!("{style:?}")),
+            "no {style:?} customer among {styles:?}"
+        );
+    }
+}
+
+#[test]
+fn shipped_scenarios_cover_no_fit_post_sale_and_advance_endings() {
+    let all = parsed();
+    let rights = |s: &Scenario| -> Vec<Outcome> {
+        covering_seeds(s, 6)
+            .into_iter()
+            .map(|seed| right_outcome(s, initial_state(s, seed).active))
+            .collect()
+    };
+    assert!(
+        all.iter()
+            .any(|(_, s)| rights(s).iter().all(|o| *o == Outcome::MutualNoFit)),
+        "a scenario where the honest ending is no sale"
+    );
+    assert!(
+        all.iter()
+            .any(|(_, s)| rights(s).contains(&Outcome::Advance)),
+        "a scenario where an advance is right"
+    );
+    assert!(
+        all.iter().any(|(_, s)| s.has_post_sale()),
+        "a scenario with a post-sale phase"
+    );
+    assert!(
+        all.iter().any(|(_, s)| {
+            let r = rights(s);
+            r.contains(&Outcome::MutualNoFit) && r.iter().any(|o| *o != Outcome::MutualNoFit)
+        }),
+        "a scenario whose right ending depends on the seed"
+    );
+}
+
+#[test]
+fn collaborative_player_beats_pitcher_closer_and_random_on_every_scenario() {
+    for (name, s) in parsed() {
+        for seed in covering_seeds(&s, 4) {
+            let start = initial_state(&s, seed);
+            let score_of = |player: &str, player_seed: u64| {
+                let mut p = by_name(player, player_seed).expect("known player");
+                let (_, end) = play(&s, start, p.as_mut(), 200);
+                total(&s, &end)
+            };
+            let collaborative = score_of("collaborative", seed);
+            for other in ["pitcher", "closer"] {
+                let theirs = score_of(other, seed);
+                assert!(
+                    collaborative > theirs,
+                    "{name} seed {seed}: collaborative {collaborative} vs {other} {theirs}"
+                );
+            }
+            for random_seed in 0..10 {
+                let theirs = score_of("random", random_seed);
+                assert!(
+                    collaborative > theirs,
+                    "{name} seed {seed}: collaborative {collaborative} vs random({random_seed}) {theirs}"
+                );
+            }
+        }
+    }
+}
