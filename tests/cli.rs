@@ -1,0 +1,151 @@
+//! The trainer's command line, run as a real process: `check` exit codes and located
+//! reports, `simulate` text and JSON, and `new` writing a scenario that passes `check`.
+
+use std::process::Command;
+
+fn rapport(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_the_shipped_scenarios_and_prints_each_margin() {
+    let (code, out, err) = rapport(&["check", "scenarios"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out.matches("invariant holds; smallest margin").count(),
+        6,
+        "{out}"
+    );
+    assert!(out.contains("6 scenario(s) passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn check_fails_with_file_line_column_and_a_hint_for_a_broken_file() {
+    let (code, out, _) = rapport(&["check", "crates/rapport-core/tests/fixtures/unknown_id.ron"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("crates/rapport-core/tests/fixtures/unknown_id.ron:114:123"),
+        "{out}"
+    );
+    assert!(out.contains("Did you mean \"proofs\"?"), "{out}");
+    let (code, out, _) = rapport(&[
+        "check",
+        "--short",
+        "crates/rapport-core/tests/fixtures/out_of_range.ron",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("crates/rapport-core/tests/fixtures/out_of_range.ron:49:25: error[E018]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_of_a_folder_reports_every_file_and_fails_if_any_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("scenarios/corner-cafe.ron", dir.path().join("good.ron")).expect("copy");
+    std::fs::copy(
+        "crates/rapport-core/tests/fixtures/duplicate_id.ron",
+        dir.path().join("bad.ron"),
+    )
+    .expect("copy");
+    let (code, out, _) = rapport(&["check", &dir.path().display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("1 scenario(s) passed, 1 failed"), "{out}");
+}
+
+#[test]
+fn simulate_prints_transcript_score_and_profile() {
+    let (code, out, err) = rapport(&[
+        "simulate",
+        "clinic-scheduling",
+        "--player",
+        "collaborative",
+        "--seed",
+        "3",
+        "--reveal",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for expected in [
+        "Discovery",
+        "Agreement-checking",
+        "Relationship",
+        "Solution fit and outcome",
+        "Total:",
+        "Behaviour profile",
+        "Inside the customer's head",
+        "head: trust",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn simulate_json_is_one_object_with_outcome_total_dimensions_and_moves() {
+    let (code, out, err) = rapport(&[
+        "simulate",
+        "law-firm-records",
+        "--player",
+        "closer",
+        "--seed",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert!(v["total"].is_number());
+    assert_eq!(v["dimensions"].as_array().map(Vec::len), Some(4));
+    assert!(v["moves"].as_array().is_some_and(|m| !m.is_empty()));
+    assert!(v["outcome"].is_string());
+    assert_eq!(v["right_outcome"], "mutual_no_fit");
+    assert!(v["profile"]["closes"].as_u64().is_some_and(|c| c > 0));
+}
+
+#[test]
+fn simulate_is_deterministic_for_a_seed() {
+    let a = rapport(&[
+        "simulate",
+        "corner-cafe",
+        "--player",
+        "random",
+        "--seed",
+        "11",
+        "--json",
+    ]);
+    let b = rapport(&[
+        "simulate",
+        "corner-cafe",
+        "--player",
+        "random",
+        "--seed",
+        "11",
+        "--json",
+    ]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn new_writes_a_starter_scenario_that_passes_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("my-first.ron");
+    let (code, out, err) = rapport(&["new", "My First", "--out", &path.display().to_string()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("id: \"my-first\""));
+    let (code, out, _) = rapport(&["check", &path.display().to_string()]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, err) = rapport(&["new", "My First", "--out", &path.display().to_string()]);
+    assert_eq!(code, 1, "refuses to overwrite");
+    assert!(err.contains("already exists"));
+}
