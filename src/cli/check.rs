@@ -55,7 +55,12 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             continue;
         }
         ok += 1;
-        let title = report.parsed.scenario.as_ref().map(|s| s.title().to_string()).unwrap_or_default();
+        let title = report
+            .parsed
+            .scenario
+            .as_ref()
+            .map(|s| s.title().to_string())
+            .unwrap_or_default();
         println!("✓ {}: {title}", entry.origin);
         for r in &report.invariant {
             let honest = r.search.honest.as_ref().map_or(0.0, |p| p.total);
@@ -64,7 +69,11 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                 "    seed {:>3}: best honest {honest:5.1} ({}), best with manipulation {manip:5.1}, margin {:5.1}; \
                  {} insertions, none raised a score; collaborative {:.1}; search {}",
                 r.seed,
-                r.search.honest.as_ref().and_then(|p| p.outcome).map_or("unfinished", rapport_core::scoring::outcome_label),
+                r.search
+                    .honest
+                    .as_ref()
+                    .and_then(|p| p.outcome)
+                    .map_or("unfinished", rapport_core::scoring::outcome_label),
                 r.search.margin().unwrap_or(0.0),
                 r.insertions.insertions,
                 r.collaborative.total,
@@ -79,5 +88,9 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
         "{ok} scenario(s) passed, {bad} failed ({:.2} s)",
         started.elapsed().as_secs_f64()
     );
-    if failed || bad > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed || bad > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
 
 /// The scenario `rapport` and `rapport simulate default` open.
-pub const DEFAULT_SCENARIO: &str = "print-shop";
+pub const DEFAULT_SCENARIO: &str = "corner-cafe";
 
 /// One scenario file: where it came from, its text, and what parsing it found.
 #[derive(Debug, Clone)]
@@ -20,7 +20,11 @@ pub struct Entry {
 impl Entry {
     pub fn new(origin: String, text: String) -> Entry {
         let parsed = parse(&text);
-        Entry { origin, text, parsed }
+        Entry {
+            origin,
+            text,
+            parsed,
+        }
     }
 
     pub fn id(&self) -> Option<&str> {
@@ -29,7 +33,10 @@ impl Entry {
 }
 
 pub fn shipped() -> Vec<Entry> {
-    SHIPPED.iter().map(|(name, text)| Entry::new(format!("scenarios/{name}"), (*text).to_string())).collect()
+    SHIPPED
+        .iter()
+        .map(|(name, text)| Entry::new(format!("scenarios/{name}"), (*text).to_string()))
+        .collect()
 }
 
 /// The `.ron` files in a folder, sorted, or the file itself.
@@ -78,10 +85,18 @@ pub fn find(name: &str, extra: Option<&Path>) -> Result<Entry, String> {
     if name.ends_with(".ron") || path.is_file() {
         return load_file(path).map_err(|e| format!("{name}: cannot read: {e}"));
     }
-    let id = if name == "default" { DEFAULT_SCENARIO } else { name };
+    let id = if name == "default" {
+        DEFAULT_SCENARIO
+    } else {
+        name
+    };
     let entries = all(extra);
-    entries.iter().find(|e| e.id() == Some(id)).cloned().ok_or_else(|| {
-        let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
-        format!("no scenario with id \"{id}\"; known: {}", known.join(", "))
-    })
+    entries
+        .iter()
+        .find(|e| e.id() == Some(id))
+        .cloned()
+        .ok_or_else(|| {
+            let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
+            format!("no scenario with id \"{id}\"; known: {}", known.join(", "))
+        })
 }

@@ -1,22 +1,58 @@
 //! The command line: `rapport` plays; `rapport check`, `simulate` and `new` help trainers.
 
 mod check;
+pub mod library;
 mod new;
 mod simulate;
-pub mod library;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "rapport", version, about = "A sales-training game: find out what the customer needs instead of closing.")]
+#[command(
+    name = "rapport",
+    version,
+    about = "A sales-training game: find out what the customer needs instead of closing."
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Also load the scenarios in this folder (beside the shipped ones).
     #[arg(long, global = true)]
     pub scenarios: Option<PathBuf>,
+    #[command(flatten)]
+    pub game: GameArgs,
+}
+
+/// Options of the game window (`rapport` without a command).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GameArgs {
+    /// Open this scenario (an id) instead of starting at the menu.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Let an automatic player (collaborative, pitcher, closer, random) play through every
+    /// screen, then exit; with --screenshots, saves a PNG of each screen.
+    #[arg(long, value_name = "PLAYER")]
+    pub autoplay: Option<String>,
+    /// Folder for the --autoplay screenshots.
+    #[arg(long, value_name = "DIR")]
+    pub screenshots: Option<PathBuf>,
+    /// The conversation's seed (default: a new one each call).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Window size in logical pixels, e.g. 1024x600.
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// Text size in percent (80–200).
+    #[arg(long, value_name = "PERCENT")]
+    pub text_size: Option<u32>,
+    /// Do not watch scenario files for changes.
+    #[arg(long)]
+    pub no_watch: bool,
+    /// Measurements for docs/benchmarks.md: startup, idle or scroll.
+    #[arg(long, hide = true, value_name = "MODE")]
+    pub bench: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,14 +92,27 @@ pub enum Command {
 
 pub fn run(args: Args) -> ExitCode {
     match args.command {
-        Some(Command::Check { paths, short }) => check::run(&paths, args.scenarios.as_deref(), short),
-        Some(Command::Simulate { scenario, player, seed, json, reveal }) => {
-            simulate::run(&scenario, args.scenarios.as_deref(), &player, seed, json, reveal)
+        Some(Command::Check { paths, short }) => {
+            check::run(&paths, args.scenarios.as_deref(), short)
         }
+        Some(Command::Simulate {
+            scenario,
+            player,
+            seed,
+            json,
+            reveal,
+        }) => simulate::run(
+            &scenario,
+            args.scenarios.as_deref(),
+            &player,
+            seed,
+            json,
+            reveal,
+        ),
         Some(Command::New { name, out }) => new::run(&name, out),
-        None => {
-            eprintln!("The game window is not built yet; try `rapport simulate default --player collaborative`.");
-            ExitCode::FAILURE
-        }
+        None => crate::game::run(crate::game::GameOptions::from_args(
+            args.scenarios,
+            args.game,
+        )),
     }
 }

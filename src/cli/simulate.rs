@@ -3,7 +3,9 @@
 use super::library;
 use rapport_core::engine::Conversation;
 use rapport_core::players;
-use rapport_core::report::{play_out, profile_text, reveal_text, score_text, simulation_json, transcript};
+use rapport_core::report::{
+    play_out, profile_text, reveal_text, score_text, simulation_json, transcript,
+};
 use rapport_core::scenario::diagnostic::render;
 use rapport_core::scoring::debrief::debrief;
 use rapport_core::scoring::outcome_label;
@@ -13,7 +15,14 @@ use std::process::ExitCode;
 /// No play is longer than this; patience ends every real call well before.
 const MOVE_LIMIT: usize = 200;
 
-pub fn run(name: &str, extra: Option<&Path>, player_name: &str, seed: u64, json: bool, reveal: bool) -> ExitCode {
+pub fn run(
+    name: &str,
+    extra: Option<&Path>,
+    player_name: &str,
+    seed: u64,
+    json: bool,
+    reveal: bool,
+) -> ExitCode {
     let entry = match library::find(name, extra) {
         Ok(entry) => entry,
         Err(msg) => {
@@ -22,12 +31,21 @@ pub fn run(name: &str, extra: Option<&Path>, player_name: &str, seed: u64, json:
         }
     };
     let Some(scenario) = entry.parsed.scenario.clone() else {
-        eprint!("{}", render(&entry.origin, &entry.text, &entry.parsed.diagnostics));
-        eprintln!("error: {} has errors; fix them first (rapport check {})", entry.origin, entry.origin);
+        eprint!(
+            "{}",
+            render(&entry.origin, &entry.text, &entry.parsed.diagnostics)
+        );
+        eprintln!(
+            "error: {} has errors; fix them first (rapport check {})",
+            entry.origin, entry.origin
+        );
         return ExitCode::FAILURE;
     };
     let Some(mut player) = players::by_name(player_name, seed) else {
-        eprintln!("error: no player \"{player_name}\"; choose one of: {}", players::PLAYER_NAMES.join(", "));
+        eprintln!(
+            "error: no player \"{player_name}\"; choose one of: {}",
+            players::PLAYER_NAMES.join(", ")
+        );
         return ExitCode::FAILURE;
     };
     let mut conversation = Conversation::start(scenario.clone(), seed);
@@ -38,10 +56,17 @@ pub fn run(name: &str, extra: Option<&Path>, player_name: &str, seed: u64, json:
         if reveal {
             value["head"] = serde_json::to_value(&d.head).unwrap_or_default();
         }
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
         return ExitCode::SUCCESS;
     }
-    println!("{} — {} (player: {player_name}, seed: {seed})", scenario.title(), scenario.file.customer.name);
+    println!(
+        "{} — {} (player: {player_name}, seed: {seed})",
+        scenario.title(),
+        scenario.file.customer.name
+    );
     println!();
     print!("{}", transcript(&conversation));
     println!();

@@ -1,0 +1,155 @@
+//! Measurements for docs/benchmarks.md, run by `scripts/bench.sh` beside the baseline
+//! example (`examples/baseline.rs`, an empty Bevy UI app with the same features):
+//!
+//! - `--bench startup`: prints the milliseconds since the Unix epoch when the first frame
+//!   with the menu on it has been rendered, then exits;
+//! - `--bench idle`: opens the conversation screen and waits (the script reads the CPU time
+//!   and peak memory from /proc);
+//! - `--bench scroll`: fills the log, scrolls it up and down for 600 frames and prints the
+//!   frame times' p50 and p95.
+
+use super::GameOptions;
+use super::low_power::KeepAwake;
+use super::scenario_assets::Library;
+use super::screens::Screen;
+use super::screens::conversation::DialogueLog;
+use super::session::{ChooseMove, Selected, Session, start_selected};
+use bevy::app::AppExit;
+use bevy::diagnostic::FrameCount;
+use bevy::prelude::*;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenchMode {
+    Startup,
+    Idle,
+    Scroll,
+}
+
+impl BenchMode {
+    pub fn parse(s: &str) -> Option<BenchMode> {
+        match s {
+            "startup" => Some(BenchMode::Startup),
+            "idle" => Some(BenchMode::Idle),
+            "scroll" => Some(BenchMode::Scroll),
+            _ => None,
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, comparable with the script's clock.
+pub fn epoch_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+}
+
+/// The frame whose update first has a laid-out UI node with text; the frame after it has
+/// been rendered (pipelined rendering draws frame N while N+1 updates).
+pub fn first_ui_frame(texts: &Query<&ComputedNode, With<Text>>) -> bool {
+    texts.iter().any(|n| n.size().x > 0.0)
+}
+
+#[derive(Resource, Default)]
+struct BenchRun {
+    seen_ui_at: Option<u32>,
+    started: bool,
+    frames: Vec<f32>,
+    scroll_frames: u32,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<BenchRun>();
+    app.add_systems(Update, run.run_if(|o: Res<GameOptions>| o.bench.is_some()));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    options: Res<GameOptions>,
+    mut bench: ResMut<BenchRun>,
+    frames: Res<FrameCount>,
+    time: Res<Time<Real>>,
+    texts: Query<&ComputedNode, With<Text>>,
+    library: Res<Library>,
+    session: Option<Res<Session>>,
+    screen: Res<State<Screen>>,
+    mut keep: ResMut<KeepAwake>,
+    mut log: Query<&mut ScrollPosition, With<DialogueLog>>,
+    mut choose: MessageWriter<ChooseMove>,
+    mut commands: Commands,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(mode) = options.bench else { return };
+    match mode {
+        BenchMode::Startup => {
+            if *screen.get() != Screen::Menu || library.listed().is_empty() || !library.ready() {
+                return;
+            }
+            match bench.seen_ui_at {
+                None if first_ui_frame(&texts) => bench.seen_ui_at = Some(frames.0),
+                Some(at) if frames.0 >= at + 2 => {
+                    println!("first-menu-frame-epoch-ms {}", epoch_ms());
+                    exit.write(AppExit::Success);
+                }
+                _ => {}
+            }
+        }
+        BenchMode::Idle | BenchMode::Scroll => {
+            if !bench.started {
+                if !library.ready() {
+                    return;
+                }
+                let entry = match &options.scenario {
+                    Some(id) => library.by_id(id),
+                    None => library.listed().into_iter().find(|e| e.good.is_some()),
+                };
+                let Some(entry) = entry else { return };
+                bench.started = true;
+                commands.insert_resource(Selected(entry.path.clone()));
+                let seed = options.seed.unwrap_or(1);
+                commands.queue(move |world: &mut World| {
+                    if start_selected(world, seed) {
+                        world
+                            .resource_mut::<NextState<Screen>>()
+                            .set(Screen::Conversation);
+                    }
+                });
+                if mode == BenchMode::Idle {
+                    println!("idle-conversation-from-epoch-ms {}", epoch_ms());
+                }
+                return;
+            }
+            if mode == BenchMode::Idle {
+                return;
+            }
+            let Some(session) = session else { return };
+            keep.set("bench", true);
+            // Fill the log with the first moves, then scroll it for 600 frames.
+            let turns = session.conversation.turns().len();
+            if turns < 12 && !session.conversation.is_over() {
+                choose.write(ChooseMove(turns % session.scenario.moves.len()));
+                return;
+            }
+            bench.scroll_frames += 1;
+            if bench.scroll_frames > 30 {
+                bench.frames.push(time.delta_secs() * 1000.0);
+            }
+            if let Ok(mut pos) = log.single_mut() {
+                let phase = (bench.scroll_frames % 120) as f32;
+                pos.y = if phase < 60.0 {
+                    phase * 12.0
+                } else {
+                    (120.0 - phase) * 12.0
+                };
+            }
+            if bench.frames.len() >= 600 {
+                let mut f = bench.frames.clone();
+                f.sort_by(f32::total_cmp);
+                let p = |q: f64| f[((f.len() - 1) as f64 * q).round() as usize];
+                println!("scroll-frame-ms p50 {:.2} p95 {:.2}", p(0.5), p(0.95));
+                exit.write(AppExit::Success);
+            }
+        }
+    }
+    let _ = Duration::ZERO;
+}

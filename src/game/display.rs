@@ -1,0 +1,64 @@
+//! Starting without a display: one line and a hint instead of a panic deep in winit.
+
+use std::path::Path;
+
+const HINT: &str =
+    "to play without a window, try `rapport simulate default --player collaborative`";
+
+/// Checks that an X11 display can be reached before any window code runs.
+pub fn check() -> Result<(), String> {
+    check_env(
+        std::env::var("DISPLAY").ok().as_deref(),
+        std::env::var_os("WAYLAND_DISPLAY").is_some(),
+    )
+}
+
+/// The decision behind [`check`], from the environment's values.
+pub fn check_env(display: Option<&str>, wayland: bool) -> Result<(), String> {
+    let Some(display) = display.filter(|d| !d.is_empty()) else {
+        return Err(if wayland {
+            format!(
+                "rapport: no X11 display (DISPLAY is not set; this build needs X11 or XWayland); {HINT}"
+            )
+        } else {
+            format!("rapport: no display to open the game window on (DISPLAY is not set); {HINT}")
+        });
+    };
+    // A local display ":N" has a socket; a remote one ("host:N") is left to the X client.
+    if let Some(number) = display.strip_prefix(':') {
+        let number = number.split('.').next().unwrap_or("");
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        if !number.is_empty()
+            && Path::new("/tmp/.X11-unix").is_dir()
+            && !Path::new(&socket).exists()
+        {
+            return Err(format!(
+                "rapport: cannot reach the display {display} (no {socket}); {HINT}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// If the window or the renderer still fails to start (no usable GPU or software renderer),
+/// say so in one line with the same hint, after Rust's own message.
+pub fn install_panic_hint() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        default(info);
+        eprintln!("rapport: the game window could not run; {HINT}");
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_env;
+
+    #[test]
+    fn no_display_is_one_line_with_a_hint() {
+        let msg = check_env(None, false).unwrap_err();
+        assert!(!msg.contains('\n'));
+        assert!(msg.contains("rapport simulate"));
+        assert!(check_env(Some(""), true).unwrap_err().contains("X11"));
+    }
+}

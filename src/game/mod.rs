@@ -1,0 +1,166 @@
+//! The game a trainee plays: Bevy screens drawn over the simulation core.
+//!
+//! The flow goes one way: input becomes a [`session::ChooseMove`] message, the session hands
+//! the move index to `rapport_core::engine::Conversation`, and the screens draw the state and
+//! events that come back. No rule of the conversation lives here.
+//!
+//! Layout after the Bevy community template: one plugin per module, added from [`plugin`].
+
+pub mod autoplay;
+pub mod bench;
+pub mod display;
+pub mod input;
+pub mod low_power;
+pub mod scenario_assets;
+pub mod screens;
+pub mod session;
+pub mod settings;
+pub mod theme;
+
+use crate::cli::GameArgs;
+use bevy::app::AppExit;
+use bevy::asset::AssetMetaCheck;
+use bevy::input_focus::tab_navigation::TabNavigationPlugin;
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowResolution};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How the game was started: the command line's options.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct GameOptions {
+    /// `--scenarios DIR`: more scenarios beside the shipped ones, watched for changes.
+    pub scenarios_dir: Option<PathBuf>,
+    /// Also watch this folder (the checkout's `scenarios/` under `cargo run`).
+    pub checkout_dir: Option<PathBuf>,
+    pub scenario: Option<String>,
+    pub autoplay: Option<String>,
+    pub screenshots: Option<PathBuf>,
+    pub seed: Option<u64>,
+    pub size: Option<(f32, f32)>,
+    pub text_size: Option<u32>,
+    pub watch: bool,
+    pub bench: Option<bench::BenchMode>,
+}
+
+impl GameOptions {
+    pub fn from_args(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
+        let size = args.size.as_deref().and_then(|s| {
+            let (w, h) = s.split_once(['x', 'X'])?;
+            Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
+        });
+        // Under `cargo run` the checkout's own scenarios are watched too, so a trainer sees
+        // an edit to a shipped scenario at once; a copied binary plays its embedded copies.
+        let checkout_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(|d| PathBuf::from(d).join("scenarios"))
+            .filter(|d| d.is_dir());
+        GameOptions {
+            scenarios_dir: scenarios,
+            checkout_dir,
+            scenario: args.scenario,
+            autoplay: args.autoplay,
+            screenshots: args.screenshots,
+            seed: args.seed,
+            size,
+            text_size: args.text_size,
+            watch: !args.no_watch,
+            bench: args.bench.as_deref().and_then(bench::BenchMode::parse),
+        }
+    }
+}
+
+/// Opens the game window and runs until it closes.
+pub fn run(options: GameOptions) -> ExitCode {
+    if let Err(message) = display::check() {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    if let Some(dir) = &options.screenshots
+        && let Err(err) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("error: cannot create {}: {err}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    display::install_panic_hint();
+    let mut app = App::new();
+    windowed(&mut app, options);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The real game: a window, the renderer and the game's plugins.
+pub fn windowed(app: &mut App, options: GameOptions) {
+    scenario_assets::register_sources(app, &options);
+    let (width, height) = options.size.unwrap_or((1280.0, 720.0));
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Rapport".into(),
+                    resolution: WindowResolution::new(width as u32, height as u32),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                watch_for_changes_override: Some(options.watch),
+                meta_check: AssetMetaCheck::Never,
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: "wgpu=error,naga=warn,bevy_asset=warn".into(),
+                ..default()
+            }),
+    );
+    app.add_plugins(TabNavigationPlugin);
+    app.add_systems(Startup, |mut commands: Commands| {
+        commands.spawn((Name::new("UI camera"), Camera2d));
+    });
+    app.insert_resource(options);
+    app.add_plugins((
+        plugin,
+        low_power::windowed_plugin,
+        autoplay::plugin,
+        bench::plugin,
+    ));
+}
+
+/// A headless game for tests: no window, no renderer, the same game plugins. Input arrives
+/// as keyboard messages, exactly as winit would send them.
+pub fn headless(options: GameOptions) -> App {
+    let mut app = App::new();
+    scenario_assets::register_sources(&mut app, &options);
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::state::app::StatesPlugin,
+        AssetPlugin {
+            watch_for_changes_override: Some(options.watch),
+            meta_check: AssetMetaCheck::Never,
+            ..default()
+        },
+        bevy::input::InputPlugin,
+        bevy::input_focus::InputFocusPlugin,
+        bevy::input_focus::InputDispatchPlugin,
+        bevy::ui_widgets::ButtonPlugin,
+        TabNavigationPlugin,
+    ));
+    app.world_mut().spawn((Window::default(), PrimaryWindow));
+    app.insert_resource(options);
+    app.add_plugins(plugin);
+    app
+}
+
+/// Every game plugin, in one place.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        theme::plugin,
+        settings::plugin,
+        scenario_assets::plugin,
+        session::plugin,
+        screens::plugin,
+        input::plugin,
+        low_power::plugin,
+    ));
+}

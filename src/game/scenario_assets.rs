@@ -1,0 +1,502 @@
+//! Scenarios as Bevy assets: a loader built on the core's parser, the shipped scenarios
+//! embedded in the binary, `--scenarios DIR` (and the checkout's `scenarios/` under
+//! `cargo run`) as watched folders, and the [`Library`] the menu shows.
+//!
+//! The loader never fails on a broken file: it returns the text and every diagnostic, so
+//! the menu can show what is wrong. The library keeps each file's last good version
+//! playable while a broken save is on disk. A full `check` (the scoring invariant) runs in
+//! the background for each good version; a failure is listed with its diagnostic.
+
+use super::GameOptions;
+use super::low_power;
+use crate::cli::library::SHIPPED;
+use bevy::asset::io::embedded::EmbeddedAssetRegistry;
+use bevy::asset::io::file::FileWatcher;
+use bevy::asset::io::{AssetSourceBuilder, AssetSourceEvent, Reader};
+use bevy::asset::{AssetLoader, LoadContext, LoadState};
+use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
+use rapport_core::check::{CheckConfig, check_source};
+use rapport_core::scenario::{Diagnostic, Parsed, Scenario, parse};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// The asset source of `--scenarios DIR`.
+pub const EXTRA_SOURCE: &str = "rapport-extra";
+/// The asset source of the checkout's `scenarios/` folder (under `cargo run`).
+pub const CHECKOUT_SOURCE: &str = "rapport-checkout";
+/// Where the shipped scenarios live inside the `embedded` source.
+const EMBEDDED_DIR: &str = "rapport/scenarios";
+
+/// One scenario file as loaded: its text and what the core's parser found.
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioAsset {
+    pub text: String,
+    pub parsed: Parsed,
+}
+
+/// Reads a `.ron` file and parses it with `rapport_core::scenario::parse`.
+#[derive(Default, TypePath)]
+pub struct ScenarioLoader;
+
+impl AssetLoader for ScenarioLoader {
+    type Asset = ScenarioAsset;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<ScenarioAsset, std::io::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let parsed = parse(&text);
+        Ok(ScenarioAsset { text, parsed })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// The result of the background `check` of one version of a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckStatus {
+    /// Not run yet (it starts once the menu is on screen).
+    Pending,
+    Running,
+    /// The invariant holds; the smallest margin between honest and manipulative best plays.
+    Passed {
+        margin: Option<f64>,
+    },
+    /// `check` found errors beyond parsing (the scoring invariant, an unreachable ending).
+    Failed {
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// One scenario file in the menu.
+#[derive(Debug)]
+pub struct LibraryEntry {
+    /// The asset path, e.g. `rapport-extra://my-call.ron`.
+    pub path: String,
+    /// What a trainer recognises: `scenarios/print-shop.ron` or the file's path.
+    pub origin: String,
+    pub handle: Handle<ScenarioAsset>,
+    /// The last version that parsed without errors: what "Play" starts.
+    pub good: Option<Arc<Scenario>>,
+    /// The current text on disk, for rendering diagnostics.
+    pub text: String,
+    /// Diagnostics of the current text (errors mean `good` is an older version, or none).
+    pub diagnostics: Vec<Diagnostic>,
+    /// A load failure that is not about the scenario's content (unreadable file).
+    pub load_error: Option<String>,
+    pub check: CheckStatus,
+    /// From `--scenarios DIR`: overrides a shipped scenario with the same id.
+    pub extra: bool,
+    /// Bumped on every reload, so views can tell a new version.
+    pub version: u32,
+    pub loaded: bool,
+}
+
+impl LibraryEntry {
+    pub fn id(&self) -> Option<&str> {
+        self.good.as_ref().map(|s| s.id())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.load_error.is_some()
+            || self.diagnostics.iter().any(Diagnostic::is_error)
+            || matches!(self.check, CheckStatus::Failed { .. })
+    }
+
+    /// Every problem, one block per diagnostic: `file:line:col: error[E..]: message` and help.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(err) = &self.load_error {
+            out.push(format!("{}: cannot read: {err}", self.origin));
+        }
+        let check = match &self.check {
+            CheckStatus::Failed { diagnostics } => diagnostics.as_slice(),
+            _ => &[],
+        };
+        for d in self.diagnostics.iter().chain(check) {
+            let mut block = d.short(&self.origin);
+            if !d.help.is_empty() {
+                block.push_str(&format!("\n  help: {}", d.help));
+            }
+            out.push(block);
+        }
+        out
+    }
+}
+
+/// Every scenario file the game knows, with its state.
+#[derive(Resource, Debug, Default)]
+pub struct Library {
+    pub entries: Vec<LibraryEntry>,
+    /// Bumped whenever any entry changes, so the menu and briefing can redraw.
+    pub revision: u64,
+}
+
+impl Library {
+    /// The entries the menu lists, in order: shipped first, then `--scenarios DIR`; a
+    /// scenario from the folder replaces a shipped one with the same id.
+    pub fn listed(&self) -> Vec<&LibraryEntry> {
+        let mut out: Vec<&LibraryEntry> = Vec::new();
+        for e in &self.entries {
+            if !e.extra
+                && let Some(id) = e.id()
+                && self.entries.iter().any(|x| x.extra && x.id() == Some(id))
+            {
+                continue;
+            }
+            out.push(e);
+        }
+        out
+    }
+
+    pub fn by_path(&self, path: &str) -> Option<&LibraryEntry> {
+        self.entries.iter().find(|e| e.path == path)
+    }
+
+    /// The listed entry with this scenario id.
+    pub fn by_id(&self, id: &str) -> Option<&LibraryEntry> {
+        self.listed().into_iter().find(|e| e.id() == Some(id))
+    }
+
+    /// True once every file has been loaded at least once.
+    pub fn ready(&self) -> bool {
+        self.entries.iter().all(|e| e.loaded)
+    }
+}
+
+/// File events from the watched folders, for files the asset server does not know yet.
+#[derive(Resource, Clone, Default)]
+pub struct WatchQueue(pub Arc<Mutex<Vec<(&'static str, AssetSourceEvent)>>>);
+
+/// Registers the watched folders as asset sources; call before `AssetPlugin` is added.
+pub fn register_sources(app: &mut App, options: &GameOptions) {
+    let queue = WatchQueue::default();
+    for (name, dir) in [
+        (EXTRA_SOURCE, &options.scenarios_dir),
+        (CHECKOUT_SOURCE, &options.checkout_dir),
+    ] {
+        let Some(dir) = dir else { continue };
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+        let queue = queue.clone();
+        let watch_dir = dir.clone();
+        let source = AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None)
+            .with_watcher(move |sender| {
+                // The watcher sends to us; we note new files, pass every event on to the asset
+                // server, and wake the sleeping event loop so the reload happens at once.
+                let (tx, rx) = async_channel::unbounded::<AssetSourceEvent>();
+                let watcher =
+                    match FileWatcher::new(watch_dir.clone(), tx, Duration::from_millis(150)) {
+                        Ok(w) => w,
+                        Err(err) => {
+                            warn!("cannot watch {} for changes: {err}", watch_dir.display());
+                            return None;
+                        }
+                    };
+                let queue = queue.clone();
+                std::thread::Builder::new()
+                    .name(format!("{name}-watch"))
+                    .spawn(move || {
+                        while let Ok(event) = rx.recv_blocking() {
+                            if let Ok(mut q) = queue.0.lock() {
+                                q.push((name, event.clone()));
+                            }
+                            if sender.send_blocking(event).is_err() {
+                                break;
+                            }
+                            low_power::wake_for(Duration::from_millis(1500));
+                        }
+                    })
+                    .ok()?;
+                Some(Box::new(watcher))
+            });
+        app.register_asset_source(name, source);
+    }
+    app.insert_resource(queue);
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_asset::<ScenarioAsset>();
+    app.init_asset_loader::<ScenarioLoader>();
+    app.init_resource::<Library>();
+    app.init_resource::<WatchQueue>();
+    app.init_resource::<CheckTasks>();
+    app.add_systems(Startup, load_all);
+    app.add_systems(Update, (watch_new_files, sync_library, run_checks).chain());
+}
+
+fn shipped_fallback(file_name: &str) -> Option<Arc<Scenario>> {
+    SHIPPED
+        .iter()
+        .find(|(name, _)| *name == file_name)
+        .and_then(|(_, text)| parse(text).scenario)
+}
+
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    crate::cli::library::ron_files(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+fn new_entry(
+    path: String,
+    origin: String,
+    handle: Handle<ScenarioAsset>,
+    extra: bool,
+) -> LibraryEntry {
+    LibraryEntry {
+        path,
+        origin,
+        handle,
+        good: None,
+        text: String::new(),
+        diagnostics: Vec::new(),
+        load_error: None,
+        check: CheckStatus::Pending,
+        extra,
+        version: 0,
+        loaded: false,
+    }
+}
+
+fn load_all(
+    mut library: ResMut<Library>,
+    server: Res<AssetServer>,
+    registry: Option<Res<EmbeddedAssetRegistry>>,
+    options: Res<GameOptions>,
+) {
+    if let Some(dir) = &options.checkout_dir {
+        // Under `cargo run`: the checkout's files, watched; the compiled-in copy of each is
+        // its last good version until the file on disk parses.
+        for file in ron_files(dir) {
+            let name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let path = format!("{CHECKOUT_SOURCE}://{name}");
+            let mut entry = new_entry(
+                path.clone(),
+                format!("scenarios/{name}"),
+                server.load(path),
+                false,
+            );
+            entry.good = shipped_fallback(&name);
+            library.entries.push(entry);
+        }
+    } else if let Some(registry) = registry {
+        for (name, text) in SHIPPED {
+            let asset_path = format!("{EMBEDDED_DIR}/{name}");
+            registry.insert_asset(
+                PathBuf::from(&asset_path),
+                Path::new(&asset_path),
+                text.as_bytes(),
+            );
+            let path = format!("embedded://{asset_path}");
+            library.entries.push(new_entry(
+                path.clone(),
+                format!("scenarios/{name}"),
+                server.load(path),
+                false,
+            ));
+        }
+    }
+    if let Some(dir) = &options.scenarios_dir {
+        for file in ron_files(dir) {
+            let name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let path = format!("{EXTRA_SOURCE}://{name}");
+            library.entries.push(new_entry(
+                path.clone(),
+                file.display().to_string(),
+                server.load(path),
+                true,
+            ));
+        }
+    }
+    library.revision += 1;
+}
+
+/// Files added to (or removed from) a watched folder while the game runs.
+fn watch_new_files(
+    queue: Res<WatchQueue>,
+    mut library: ResMut<Library>,
+    server: Res<AssetServer>,
+    options: Res<GameOptions>,
+) {
+    let events: Vec<_> = match queue.0.lock() {
+        Ok(mut q) if !q.is_empty() => q.drain(..).collect(),
+        _ => return,
+    };
+    for (source, event) in events {
+        let (added, removed) = match event {
+            AssetSourceEvent::AddedAsset(p) => (Some(p), None),
+            AssetSourceEvent::RenamedAsset { old, new } => (Some(new), Some(old)),
+            AssetSourceEvent::RemovedAsset(p) => (None, Some(p)),
+            _ => (None, None),
+        };
+        let dir = if source == EXTRA_SOURCE {
+            &options.scenarios_dir
+        } else {
+            &options.checkout_dir
+        };
+        if let Some(old) = removed {
+            let path = format!("{source}://{}", old.to_string_lossy());
+            // A removed file leaves the menu unless it comes straight back (editors that
+            // save by renaming a temporary file).
+            if dir.as_ref().is_some_and(|d| !d.join(&old).exists()) {
+                library.entries.retain(|e| e.path != path);
+                library.revision += 1;
+            }
+        }
+        if let Some(new) = added {
+            if new.extension().is_none_or(|x| x != "ron") {
+                continue;
+            }
+            let name = new.to_string_lossy().into_owned();
+            let path = format!("{source}://{name}");
+            if library.by_path(&path).is_some() {
+                server.reload(path);
+                continue;
+            }
+            let extra = source == EXTRA_SOURCE;
+            let origin = match dir {
+                Some(d) if extra => d.join(&new).display().to_string(),
+                _ => format!("scenarios/{name}"),
+            };
+            library
+                .entries
+                .push(new_entry(path.clone(), origin, server.load(path), extra));
+            library.revision += 1;
+        }
+    }
+}
+
+/// Copies each newly loaded version into the library: a good version replaces the playable
+/// one; a broken one only shows its diagnostics.
+fn sync_library(
+    mut events: MessageReader<AssetEvent<ScenarioAsset>>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    mut library: ResMut<Library>,
+) {
+    let mut changed = false;
+    for event in events.read() {
+        let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
+            continue;
+        };
+        let Some(asset) = assets.get(*id) else {
+            continue;
+        };
+        let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
+            continue;
+        };
+        entry.text = asset.text.clone();
+        entry.diagnostics = asset.parsed.diagnostics.clone();
+        entry.load_error = None;
+        if let Some(scenario) = &asset.parsed.scenario {
+            entry.good = Some(scenario.clone());
+            entry.check = CheckStatus::Pending;
+        }
+        entry.version += 1;
+        entry.loaded = true;
+        changed = true;
+        info!(
+            "scenario {} loaded (version {})",
+            entry.origin, entry.version
+        );
+    }
+    for entry in library.entries.iter_mut().filter(|e| !e.loaded) {
+        if let LoadState::Failed(err) = server.load_state(&entry.handle) {
+            entry.load_error = Some(err.to_string());
+            entry.loaded = true;
+            changed = true;
+        }
+    }
+    if changed {
+        library.revision += 1;
+        low_power::wake_for(Duration::from_millis(300));
+    }
+}
+
+/// Background `check` runs, one at a time, after the first frames are drawn.
+#[derive(Resource, Default)]
+pub struct CheckTasks {
+    running: Option<(String, u32, Task<(Vec<Diagnostic>, bool, Option<f64>)>)>,
+    /// Off in tests that do not need it.
+    pub disabled: bool,
+}
+
+fn run_checks(
+    mut tasks: ResMut<CheckTasks>,
+    mut library: ResMut<Library>,
+    frames: Res<bevy::diagnostic::FrameCount>,
+) {
+    if tasks.disabled {
+        return;
+    }
+    if let Some((_, _, task)) = &mut tasks.running {
+        if !task.is_finished() {
+            return;
+        }
+        let Some((path, version, task)) = tasks.running.take() else {
+            return;
+        };
+        let (diagnostics, failed, margin) = block_on(future::poll_once(task)).unwrap_or_default();
+        if let Some(entry) = library
+            .entries
+            .iter_mut()
+            .find(|e| e.path == path && e.version == version)
+        {
+            entry.check = if failed {
+                CheckStatus::Failed { diagnostics }
+            } else {
+                CheckStatus::Passed { margin }
+            };
+            library.revision += 1;
+        }
+    }
+    // Let the menu appear first: the checks share the two cores with the first frames.
+    if frames.0 < 10 {
+        return;
+    }
+    let Some(entry) = library.entries.iter_mut().find(|e| {
+        e.check == CheckStatus::Pending
+            && e.loaded
+            && !e.diagnostics.iter().any(Diagnostic::is_error)
+            && e.good.is_some()
+    }) else {
+        return;
+    };
+    entry.check = CheckStatus::Running;
+    let text = entry.text.clone();
+    let parsed_before = entry.diagnostics.len();
+    let task = AsyncComputeTaskPool::get().spawn(async move {
+        let report = check_source(&text, CheckConfig::default());
+        let failed = report.has_errors();
+        let new: Vec<Diagnostic> = report
+            .diagnostics()
+            .iter()
+            .skip(parsed_before)
+            .cloned()
+            .collect();
+        low_power::wake_for(Duration::from_millis(200));
+        (new, failed, report.margin())
+    });
+    tasks.running = Some((entry.path.clone(), entry.version, task));
+}

@@ -1,0 +1,153 @@
+//! The briefing, Alessandra's Target step: who the customer is, what is known before the
+//! call, the product, and the learning objectives. Redrawn when the scenario file changes.
+
+use super::{Screen, screen_root};
+use crate::game::GameOptions;
+use crate::game::scenario_assets::Library;
+use crate::game::session::{Selected, fresh_seed, start_selected};
+use crate::game::theme::widgets::{
+    a11y, body, button, column, heading, muted, panel, primary_button, row, scroll_column, text,
+    title,
+};
+use crate::game::theme::{ColorRole, TextRole};
+use accesskit::Role;
+use bevy::input_focus::AutoFocus;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Briefing), spawn);
+    app.add_systems(Update, refresh.run_if(in_state(Screen::Briefing)));
+}
+
+/// The briefing's content; remembers which library revision it shows.
+#[derive(Component, Debug)]
+struct BriefingBody {
+    revision: Option<u64>,
+}
+
+fn spawn(mut commands: Commands) {
+    commands
+        .spawn(screen_root(Screen::Briefing))
+        .with_children(|root| {
+            root.spawn((
+                BriefingBody { revision: None },
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    ..scroll_column(12.0)
+                },
+            ));
+            root.spawn(row(10.0)).with_children(|bar| {
+                bar.spawn((
+                    primary_button("Start the call", "Start the call"),
+                    AutoFocus,
+                    observe(
+                        |_: On<Activate>, mut commands: Commands, options: Res<GameOptions>| {
+                            let seed = options.seed.unwrap_or_else(fresh_seed);
+                            commands.queue(move |world: &mut World| {
+                                if start_selected(world, seed) {
+                                    world
+                                        .resource_mut::<NextState<Screen>>()
+                                        .set(Screen::Conversation);
+                                }
+                            });
+                        },
+                    ),
+                ));
+                bar.spawn((
+                    button("Back to the menu", "Back to the scenario menu"),
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::Menu)
+                    }),
+                ));
+                bar.spawn(muted("Enter starts the call · Esc goes back"));
+            });
+        });
+}
+
+fn refresh(
+    library: Res<Library>,
+    selected: Option<Res<Selected>>,
+    mut bodies: Query<(Entity, &mut BriefingBody)>,
+    mut commands: Commands,
+) {
+    let Some(selected) = selected else { return };
+    for (entity, mut b) in &mut bodies {
+        if b.revision == Some(library.revision) {
+            continue;
+        }
+        b.revision = Some(library.revision);
+        commands.entity(entity).despawn_related::<Children>();
+        let Some(entry) = library.by_path(&selected.0) else {
+            continue;
+        };
+        let Some(s) = entry.good.clone() else {
+            continue;
+        };
+        let problems = if entry.has_errors() {
+            entry.problems()
+        } else {
+            Vec::new()
+        };
+        commands.entity(entity).with_children(|page| {
+            let f = &s.file;
+            page.spawn(title(f.meta.title.clone()));
+            page.spawn(muted(format!(
+                "{} · {:?} · about {} minutes",
+                f.meta.industry, f.meta.difficulty, f.meta.estimated_minutes
+            )));
+            if !problems.is_empty() {
+                page.spawn((panel(Node::default()), a11y(Role::Group, problems.join("\n")))).with_children(|p| {
+                    p.spawn(text(
+                        "The file on disk has errors; this briefing shows its last good version.",
+                        TextRole::Body,
+                        ColorRole::Bad,
+                    ));
+                    for line in problems.iter().take(4) {
+                        p.spawn(text(line.clone(), TextRole::Small, ColorRole::Text));
+                    }
+                });
+            }
+            page.spawn(body(f.meta.summary.clone()));
+            page.spawn(Node { align_items: AlignItems::Stretch, ..row(12.0) }).with_children(|cols| {
+                cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
+                    p.spawn(heading("Who you are calling"));
+                    p.spawn(body(format!("{}, {} at {}", f.customer.name, f.customer.role, f.customer.company)));
+                    p.spawn(heading("What you know before the call"));
+                    for k in &f.briefing.known {
+                        p.spawn(body(format!("• {k}")));
+                    }
+                    if !f.briefing.find_out.is_empty() {
+                        p.spawn(heading("What to find out"));
+                        for k in &f.briefing.find_out {
+                            p.spawn(body(format!("• {k}")));
+                        }
+                    }
+                });
+                cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
+                    p.spawn(heading(format!("Your product: {}", f.product.name)));
+                    p.spawn(body(f.product.description.clone()));
+                    for c in &f.product.can {
+                        p.spawn(body(format!("• Can: {c}")));
+                    }
+                    for c in &f.product.cannot {
+                        p.spawn(body(format!("• Cannot: {c}")));
+                    }
+                    if !f.meta.learning_objectives.is_empty() {
+                        p.spawn(heading("Learning objectives"));
+                        for o in &f.meta.learning_objectives {
+                            p.spawn(body(format!("• {o}")));
+                        }
+                    }
+                });
+            });
+            page.spawn(column(4.0)).with_children(|c| {
+                c.spawn(muted(
+                    "In the call, pick what to say: number keys, or arrows and Enter, or the mouse. \
+                     The customer's reactions, trust and time tell you how it goes.",
+                ));
+            });
+        });
+    }
+}

@@ -1,0 +1,408 @@
+//! The call: a customer card whose mood follows trust, the dialogue log, the moves as plain
+//! text (never their kind), trust and time meters, and "What I have learned". Coach mode adds
+//! the core's one-line principle after each move.
+//!
+//! Everything shown is read from the session's `Conversation`; a chosen move is only sent as
+//! a `ChooseMove` message.
+
+use super::{Overlay, Screen, screen_root};
+use crate::game::session::{ChooseMove, Session};
+use crate::game::settings::Settings;
+use crate::game::theme::widgets::{
+    a11y, body, button, column, heading, meter_bar, muted, panel, primary_button, row,
+    scroll_column, text,
+};
+use crate::game::theme::{Bg, ColorRole, TextRole};
+use accesskit::{Live, Role};
+use bevy::a11y::AccessibilityNode;
+use bevy::input_focus::AutoFocus;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
+use rapport_core::engine::{ConcernState, Depth, Speaker, mood_word, trust_word};
+use rapport_core::scoring::outcome_label;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Conversation), spawn);
+    app.add_systems(Update, refresh.run_if(in_state(Screen::Conversation)));
+}
+
+/// What the view has drawn so far, to add only what is new.
+#[derive(Component, Debug, Default)]
+pub struct ConversationView {
+    log_shown: usize,
+    ended_shown: bool,
+    drawn_once: bool,
+}
+
+#[derive(Component)]
+pub struct TrustMeter;
+#[derive(Component)]
+pub struct TimeMeter;
+#[derive(Component)]
+struct TrustFill;
+#[derive(Component)]
+struct TimeFill;
+#[derive(Component)]
+struct TrustText;
+#[derive(Component)]
+struct TimeText;
+#[derive(Component)]
+struct MoodText;
+/// The dialogue log (scrolls to the newest line).
+#[derive(Component)]
+pub struct DialogueLog;
+#[derive(Component)]
+struct LearnedList;
+#[derive(Component)]
+struct CoachLine;
+#[derive(Component)]
+struct MovesPanel;
+/// A move button: the index sent to the core.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MoveButton(pub usize);
+
+fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
+    let Some(session) = session else { return };
+    let s = &session.scenario;
+    let customer = &s.file.customer;
+    commands.spawn((screen_root(Screen::Conversation), ConversationView::default())).with_children(|root| {
+        // Top bar: what is being played, the meters, the pause menu.
+        root.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..row(16.0) }).with_children(|bar| {
+            bar.spawn(column(2.0)).with_children(|c| {
+                c.spawn(text(s.title().to_string(), TextRole::Heading, ColorRole::Text));
+                let what_if = session.what_if.as_ref().map_or(String::new(), |w| {
+                    format!(" · what-if from turn {}", w.from_turn + 1)
+                });
+                c.spawn(muted(format!("Seed {}{what_if}", session.seed())));
+            });
+            bar.spawn(row(16.0)).with_children(|m| {
+                m.spawn((TrustMeter, Node { width: px(210), ..column(3.0) }, a11y(Role::Meter, "Trust")))
+                    .with_children(|t| {
+                        t.spawn((TrustText, text("Trust", TextRole::Small, ColorRole::Text)));
+                        t.spawn(meter_bar(0.5, ColorRole::Accent, 10.0)).insert(TrustFill);
+                    });
+                m.spawn((TimeMeter, Node { width: px(170), ..column(3.0) }, a11y(Role::Meter, "Time left")))
+                    .with_children(|t| {
+                        t.spawn((TimeText, text("Time left", TextRole::Small, ColorRole::Text)));
+                        t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0)).insert(TimeFill);
+                    });
+                m.spawn((
+                    button("Pause (Esc)", "Pause menu"),
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Pause)),
+                ));
+            });
+        });
+        root.spawn(Node {
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            min_height: px(0),
+            column_gap: px(12),
+            align_items: AlignItems::Stretch,
+            ..default()
+        })
+        .with_children(|main| {
+            // Left: who is on the other side, and what you have learned.
+            main.spawn(Node { width: percent(30), min_width: px(220), min_height: px(0), ..column(12.0) })
+                .with_children(|left| {
+                    left.spawn((panel(Node::default()), a11y(Role::Group, "Customer"))).with_children(|card| {
+                        card.spawn(heading(customer.name.clone()));
+                        card.spawn(muted(format!("{}, {}", customer.role, customer.company)));
+                        card.spawn((MoodText, text("", TextRole::Body, ColorRole::Text)));
+                    });
+                    left.spawn((
+                        panel(Node { flex_grow: 1.0, flex_basis: px(0), min_height: px(0), ..default() }),
+                        a11y(Role::Group, "What I have learned"),
+                    ))
+                    .with_children(|p| {
+                        p.spawn(heading("What I have learned"));
+                        p.spawn((LearnedList, Node { flex_grow: 1.0, ..scroll_column(6.0) }));
+                    });
+                });
+            // Right: the dialogue, the coach, the moves.
+            main.spawn(Node { flex_grow: 1.0, flex_basis: px(0), min_width: px(0), min_height: px(0), ..column(10.0) })
+                .with_children(|right| {
+                    let mut log_a11y = accesskit::Node::new(Role::Log);
+                    log_a11y.set_label("Dialogue");
+                    log_a11y.set_live(Live::Polite);
+                    right.spawn((
+                        DialogueLog,
+                        panel(Node {
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            min_height: px(80),
+                            overflow: Overflow::scroll_y(),
+                            ..default()
+                        }),
+                        AccessibilityNode(log_a11y),
+                    ));
+                    right.spawn((
+                        CoachLine,
+                        Node { display: Display::None, padding: UiRect::axes(px(10), px(6)), ..default() },
+                        Bg(ColorRole::PanelAlt),
+                        BackgroundColor(Color::NONE),
+                        a11y(Role::Note, "Coach"),
+                    ))
+                    .with_children(|c| {
+                        c.spawn(text("", TextRole::Small, ColorRole::Text));
+                    });
+                    right
+                        .spawn((
+                            MovesPanel,
+                            panel(Node {
+                                max_height: percent(48),
+                                min_height: px(120),
+                                overflow: Overflow::scroll_y(),
+                                flex_shrink: 0.0,
+                                ..default()
+                            }),
+                            a11y(Role::Group, "What do you say?"),
+                        ))
+                        .with_children(|moves| {
+                            if session.conversation.is_over() {
+                                return;
+                            }
+                            moves.spawn(muted("What do you say? Press a number, or use arrows and Enter."));
+                            for (i, m) in s.file.moves.iter().enumerate() {
+                                let label = format!("Move {}: {}", i + 1, m.text);
+                                let mut b = moves.spawn((
+                                    MoveButton(i),
+                                    move_button(i, &m.text, label),
+                                    observe(move |_: On<Activate>, mut choose: MessageWriter<ChooseMove>| {
+                                        choose.write(ChooseMove(i));
+                                    }),
+                                ));
+                                if i == 0 {
+                                    b.insert(AutoFocus);
+                                }
+                            }
+                        });
+                });
+        });
+    });
+}
+
+fn move_button(i: usize, move_text: &str, label: String) -> impl Bundle {
+    use crate::game::theme::interaction::ButtonLook;
+    use crate::game::theme::widgets::button_base;
+    (
+        button_base(ButtonLook::PLAIN, label),
+        Node {
+            padding: UiRect::axes(px(10), px(6)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            column_gap: px(10),
+            align_items: AlignItems::Center,
+            flex_shrink: 0.0,
+            ..default()
+        },
+        children![
+            (
+                Node {
+                    min_width: px(28),
+                    ..default()
+                },
+                Pickable::IGNORE,
+                children![(
+                    text(format!("{}", i + 1), TextRole::Button, ColorRole::Accent),
+                    Pickable::IGNORE
+                )],
+            ),
+            (
+                text(move_text.to_string(), TextRole::Body, ColorRole::Text),
+                Pickable::IGNORE
+            ),
+        ],
+    )
+}
+
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn refresh(
+    session: Option<Res<Session>>,
+    settings: Res<Settings>,
+    mut views: Query<&mut ConversationView>,
+    mut texts: ParamSet<(
+        Query<&mut Text, With<TrustText>>,
+        Query<&mut Text, With<TimeText>>,
+        Query<&mut Text, With<MoodText>>,
+    )>,
+    mut meters: ParamSet<(
+        Query<&mut AccessibilityNode, With<TrustMeter>>,
+        Query<&mut AccessibilityNode, With<TimeMeter>>,
+    )>,
+    fills: Query<(&Children, Has<TrustFill>), Or<(With<TrustFill>, With<TimeFill>)>>,
+    mut nodes: Query<&mut Node>,
+    mut log: Query<(Entity, &mut ScrollPosition), With<DialogueLog>>,
+    learned: Query<Entity, With<LearnedList>>,
+    coach: Query<(Entity, &Children), With<CoachLine>>,
+    mut coach_text: Query<&mut Text, (Without<TrustText>, Without<TimeText>, Without<MoodText>)>,
+    moves_panel: Query<Entity, With<MovesPanel>>,
+    mut commands: Commands,
+) {
+    let Some(session) = session else { return };
+    let Ok(mut view) = views.single_mut() else {
+        return;
+    };
+    if view.drawn_once && !session.is_changed() && !settings.is_changed() {
+        return;
+    }
+    view.drawn_once = true;
+    let conv = &session.conversation;
+    let state = conv.state();
+    let scenario = &session.scenario;
+
+    // Meters: a number and a word beside each bar, never colour alone.
+    let trust = state.trust;
+    let trust_label = format!("Trust {trust} of 100 ({})", trust_word(trust));
+    if let Ok(mut t) = texts.p0().single_mut() {
+        t.0 = trust_label.clone();
+    }
+    let patience = state.patience.max(0);
+    let time_label = format!("Time left {patience} of 100");
+    if let Ok(mut t) = texts.p1().single_mut() {
+        t.0 = time_label.clone();
+    }
+    if let Ok(mut t) = texts.p2().single_mut() {
+        t.0 = format!(
+            "Mood: {} (trust {}, {})",
+            mood_word(trust),
+            trust,
+            trust_word(trust)
+        );
+    }
+    if let Ok(mut a) = meters.p0().single_mut() {
+        a.set_label(trust_label);
+        a.set_numeric_value(f64::from(trust));
+        a.set_min_numeric_value(0.0);
+        a.set_max_numeric_value(100.0);
+    }
+    if let Ok(mut a) = meters.p1().single_mut() {
+        a.set_label(time_label);
+        a.set_numeric_value(f64::from(patience));
+        a.set_min_numeric_value(0.0);
+        a.set_max_numeric_value(100.0);
+    }
+    for (children, is_trust) in &fills {
+        let value = if is_trust { trust } else { patience };
+        if let Some(&fill) = children.first()
+            && let Ok(mut node) = nodes.get_mut(fill)
+        {
+            node.width = percent(f32::from(value.clamp(0, 100)));
+        }
+    }
+
+    // The dialogue: add the lines not shown yet and scroll to the newest.
+    if let Ok((log_entity, mut scroll)) = log.single_mut() {
+        let name = session.customer_name().to_string();
+        let new_lines = &session.log[view.log_shown.min(session.log.len())..];
+        if !new_lines.is_empty() {
+            commands.entity(log_entity).with_children(|l| {
+                for line in new_lines {
+                    let (who, bg) = match line.speaker {
+                        Speaker::Trainee => ("You".to_string(), ColorRole::Trainee),
+                        Speaker::Customer => (name.clone(), ColorRole::Customer),
+                        Speaker::Narrator => ("—".to_string(), ColorRole::PanelAlt),
+                    };
+                    l.spawn((
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            padding: UiRect::axes(px(10), px(6)),
+                            border_radius: BorderRadius::all(px(6)),
+                            flex_shrink: 0.0,
+                            margin: if line.speaker == Speaker::Trainee {
+                                UiRect::left(px(40))
+                            } else {
+                                UiRect::right(px(40))
+                            },
+                            ..default()
+                        },
+                        Bg(bg),
+                        BackgroundColor(Color::NONE),
+                        a11y(Role::Paragraph, format!("{who}: {}", line.text)),
+                        children![
+                            text(who, TextRole::Small, ColorRole::Muted),
+                            body(line.text.clone()),
+                        ],
+                    ));
+                }
+            });
+            view.log_shown = session.log.len();
+            scroll.y = f32::MAX / 4.0;
+        }
+    }
+
+    // What I have learned: the needs discovered, at their depth, and the concerns voiced.
+    if let Ok(list) = learned.single() {
+        commands.entity(list).despawn_related::<Children>();
+        let mut lines: Vec<(String, ColorRole)> = Vec::new();
+        for (i, need) in scenario.file.needs.iter().enumerate() {
+            let depth = state.depth_of(i);
+            if state.is_active(i) && depth > Depth::Unknown {
+                let word = match depth {
+                    Depth::Surfaced => "mentioned (surfaced)",
+                    Depth::Explored => "its costs are clear (explored)",
+                    _ => "they said what solving it is worth (explicit)",
+                };
+                lines.push((format!("• {} — {word}", need.summary), ColorRole::Text));
+            }
+        }
+        for (i, concern) in scenario.file.concerns.iter().enumerate() {
+            let c = state.concerns[i];
+            if c != ConcernState::Latent {
+                lines.push((
+                    format!("• Concern: {} — {}", concern.summary, c.label()),
+                    ColorRole::Muted,
+                ));
+            }
+        }
+        commands.entity(list).with_children(|l| {
+            if lines.is_empty() {
+                l.spawn(muted(
+                    "Nothing yet. Ask about their situation and problems.",
+                ));
+            }
+            for (line, color) in lines {
+                l.spawn(text(line, TextRole::Body, color));
+            }
+        });
+    }
+
+    // Coach mode: the principle the last move followed or broke.
+    if let Ok((coach_entity, children)) = coach.single() {
+        let note = session.coach.last().filter(|_| settings.coach);
+        if let Ok(mut node) = nodes.get_mut(coach_entity) {
+            node.display = if note.is_some() {
+                Display::Flex
+            } else {
+                Display::None
+            };
+        }
+        if let (Some(note), Some(&child)) = (note, children.first())
+            && let Ok(mut t) = coach_text.get_mut(child)
+        {
+            t.0 = format!("Coach: {note}");
+        }
+    }
+
+    // The end of the call: the moves give way to the way to the debrief.
+    if conv.is_over() && !view.ended_shown {
+        view.ended_shown = true;
+        if let Ok(panel_entity) = moves_panel.single() {
+            commands.entity(panel_entity).despawn_related::<Children>();
+            let ending = conv.outcome().map_or("the call ended", outcome_label);
+            commands.entity(panel_entity).with_children(|p| {
+                p.spawn(text(
+                    format!("The call has ended: {ending}."),
+                    TextRole::Heading,
+                    ColorRole::Text,
+                ));
+                p.spawn((
+                    primary_button("Read the debrief", "Read the debrief"),
+                    AutoFocus,
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::Debrief)
+                    }),
+                ));
+            });
+        }
+    }
+}

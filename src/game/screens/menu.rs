@@ -1,0 +1,261 @@
+//! The scenario menu: every scenario with title, industry, difficulty and minutes. A file
+//! that fails to parse or check is listed with its diagnostics; a broken save of a file that
+//! was good keeps its last good version playable. Redrawn whenever the library changes.
+
+use super::{Overlay, Screen, screen_root};
+use crate::game::scenario_assets::{CheckStatus, Library, LibraryEntry};
+use crate::game::session::Selected;
+use crate::game::theme::interaction::ButtonLook;
+use crate::game::theme::widgets::{
+    a11y, body, button, button_base, column, muted, row, scroll_column, text, title,
+};
+use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
+use accesskit::Role;
+use bevy::app::AppExit;
+use bevy::input_focus::{AutoFocus, InputFocus};
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Menu), spawn);
+    app.add_systems(Update, refresh.run_if(in_state(Screen::Menu)));
+}
+
+/// The list of scenario cards; remembers which library revision it shows.
+#[derive(Component, Debug)]
+pub struct MenuList {
+    revision: Option<u64>,
+}
+
+/// A card for one scenario file, by its library path.
+#[derive(Component, Debug, Clone)]
+pub struct ScenarioCard(pub String);
+
+fn spawn(mut commands: Commands) {
+    commands.spawn(screen_root(Screen::Menu)).with_children(|root| {
+        root.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..row(12.0) }).with_children(|bar| {
+            bar.spawn(column(2.0)).with_children(|c| {
+                c.spawn(title("Rapport"));
+                c.spawn(muted("Choose a conversation to practise. Find out what the customer needs; no tricks."));
+            });
+            bar.spawn(row(8.0)).with_children(|b| {
+                b.spawn((
+                    button("Settings", "Settings: text size, contrast, coach mode"),
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Settings)),
+                ));
+                b.spawn((
+                    button("Quit", "Quit the game"),
+                    observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
+                        exit.write(AppExit::Success);
+                    }),
+                ));
+            });
+        });
+        root.spawn((
+            MenuList { revision: None },
+            Node { flex_grow: 1.0, flex_basis: px(0), padding: UiRect::all(px(4)), ..scroll_column(10.0) },
+            a11y(Role::List, "Scenarios"),
+        ));
+        root.spawn(muted(
+            "Keys: Tab or arrows move, Enter opens, Esc goes back. Scenario files reload while the game runs.",
+        ));
+    });
+}
+
+fn refresh(
+    library: Res<Library>,
+    mut lists: Query<(Entity, &mut MenuList)>,
+    cards: Query<&ScenarioCard>,
+    focus: Res<InputFocus>,
+    mut commands: Commands,
+) {
+    for (list_entity, mut list) in &mut lists {
+        if list.revision == Some(library.revision) {
+            continue;
+        }
+        let first = list.revision.is_none();
+        list.revision = Some(library.revision);
+        // Keep the focus on the same scenario across a redraw.
+        let focused = focus
+            .get()
+            .and_then(|e| cards.get(e).ok())
+            .map(|c| c.0.clone());
+        commands.entity(list_entity).despawn_related::<Children>();
+        let listed = library.listed();
+        commands.entity(list_entity).with_children(|list| {
+            if listed.is_empty() {
+                list.spawn(body(if library.entries.is_empty() {
+                    "No scenarios found. Write one with `rapport new NAME` and start with --scenarios DIR."
+                } else {
+                    "Loading scenarios…"
+                }));
+            }
+            for (i, entry) in listed.iter().enumerate() {
+                let autofocus = match &focused {
+                    Some(path) => *path == entry.path,
+                    None => first && i == 0,
+                };
+                let card = list.spawn(card(entry)).id();
+                if autofocus {
+                    list.commands().entity(card).insert(AutoFocus);
+                }
+            }
+        });
+    }
+}
+
+fn card(entry: &LibraryEntry) -> impl Bundle {
+    let path = entry.path.clone();
+    let playable = entry.good.is_some();
+    let (heading, label) = match &entry.good {
+        Some(s) => {
+            let m = &s.file.meta;
+            (
+                m.title.clone(),
+                format!(
+                    "Scenario: {}. {}, {:?}, {} minutes.{}",
+                    m.title,
+                    m.industry,
+                    m.difficulty,
+                    m.estimated_minutes,
+                    if entry.has_errors() {
+                        " The file has problems."
+                    } else {
+                        ""
+                    }
+                ),
+            )
+        }
+        None => (
+            entry.origin.clone(),
+            format!(
+                "Scenario file {} cannot be played: it has errors.",
+                entry.origin
+            ),
+        ),
+    };
+    let look = if playable {
+        ButtonLook::CARD
+    } else {
+        ButtonLook {
+            normal: ColorRole::PanelAlt,
+            ..ButtonLook::CARD
+        }
+    };
+    (
+        ScenarioCard(path.clone()),
+        button_base(look, label),
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(4),
+            padding: UiRect::all(px(14)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(10)),
+            flex_shrink: 0.0,
+            ..default()
+        },
+        observe(
+            move |_: On<Activate>,
+                  library: Res<Library>,
+                  mut commands: Commands,
+                  mut next: ResMut<NextState<Screen>>| {
+                if library.by_path(&path).is_some_and(|e| e.good.is_some()) {
+                    commands.insert_resource(Selected(path.clone()));
+                    next.set(Screen::Briefing);
+                }
+            },
+        ),
+        Children::spawn(SpawnWith({
+            let details = entry.good.as_ref().map(|s| {
+                let m = &s.file.meta;
+                (
+                    format!(
+                        "{} · {:?} · about {} minutes",
+                        m.industry, m.difficulty, m.estimated_minutes
+                    ),
+                    m.summary.clone(),
+                )
+            });
+            let problems = entry.problems();
+            let errors = entry.has_errors();
+            let status = status_line(entry);
+            move |card: &mut ChildSpawner| {
+                card.spawn((
+                    text(heading, TextRole::Heading, ColorRole::Text),
+                    Pickable::IGNORE,
+                ));
+                if let Some((facts, summary)) = details {
+                    card.spawn((muted(facts), Pickable::IGNORE));
+                    card.spawn((body(summary), Pickable::IGNORE));
+                }
+                if let Some((status, color)) = status {
+                    card.spawn((text(status, TextRole::Small, color), Pickable::IGNORE));
+                }
+                if errors && !problems.is_empty() {
+                    card.spawn((
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            row_gap: px(4),
+                            padding: UiRect::all(px(8)),
+                            border: UiRect::left(px(4)),
+                            ..default()
+                        },
+                        Bg(ColorRole::PanelAlt),
+                        BackgroundColor(Color::NONE),
+                        Edge(ColorRole::Bad),
+                        Pickable::IGNORE,
+                        a11y(Role::Group, problems.join("\n")),
+                    ))
+                    .with_children(|b| {
+                        for p in problems.iter().take(6) {
+                            b.spawn((
+                                text(p.clone(), TextRole::Small, ColorRole::Text),
+                                Pickable::IGNORE,
+                            ));
+                        }
+                        if problems.len() > 6 {
+                            b.spawn((
+                                muted(format!(
+                                    "… and {} more (run `rapport check`)",
+                                    problems.len() - 6
+                                )),
+                                Pickable::IGNORE,
+                            ));
+                        }
+                    });
+                }
+            }
+        })),
+    )
+}
+
+/// A word on the file's state, never colour alone.
+fn status_line(entry: &LibraryEntry) -> Option<(String, ColorRole)> {
+    if !entry.loaded {
+        return Some(("Loading…".into(), ColorRole::Muted));
+    }
+    let parse_errors = entry.load_error.is_some() || entry.diagnostics.iter().any(|d| d.is_error());
+    if parse_errors {
+        return Some(if entry.good.is_some() {
+            (
+                "Error in the file on disk: you can still play the last good version.".into(),
+                ColorRole::Bad,
+            )
+        } else {
+            (
+                "Error: this file cannot be played until it is fixed.".into(),
+                ColorRole::Bad,
+            )
+        });
+    }
+    match &entry.check {
+        CheckStatus::Pending | CheckStatus::Running => {
+            Some(("Checking the scoring…".into(), ColorRole::Muted))
+        }
+        CheckStatus::Passed { .. } => None,
+        CheckStatus::Failed { .. } => Some((
+            "Fails `rapport check`: playable, but the scoring may be unfair.".into(),
+            ColorRole::Bad,
+        )),
+    }
+}

@@ -1,0 +1,110 @@
+//! The screens, each a state with its own plugin; entities are tagged `DespawnOnExit` so
+//! leaving a screen clears it. The pause menu and settings are overlays: a second state
+//! drawn over the current screen.
+
+pub mod briefing;
+pub mod conversation;
+pub mod debrief;
+pub mod menu;
+pub mod pause;
+pub mod settings;
+
+use super::theme::{Bg, ColorRole};
+use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::input_focus::{InputFocus, InputFocusVisible};
+use bevy::prelude::*;
+
+/// The trainee's path: menu → briefing (the Target step) → conversation → debrief.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Menu,
+    Briefing,
+    Conversation,
+    Debrief,
+}
+
+/// A menu drawn over the current screen.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Pause,
+    Settings,
+}
+
+/// Where the focus was before an overlay opened, to give it back on closing.
+#[derive(Resource, Debug, Default)]
+struct FocusBeforeOverlay(Option<Entity>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>();
+    app.init_state::<Overlay>();
+    app.init_resource::<FocusBeforeOverlay>();
+    app.add_plugins((
+        menu::plugin,
+        briefing::plugin,
+        conversation::plugin,
+        debrief::plugin,
+        pause::plugin,
+        settings::plugin,
+    ));
+    app.add_systems(Startup, |mut visible: ResMut<InputFocusVisible>| {
+        visible.0 = true
+    });
+    app.add_systems(OnExit(Overlay::None), remember_focus);
+    app.add_systems(OnEnter(Overlay::None), restore_focus);
+}
+
+fn remember_focus(focus: Res<InputFocus>, mut before: ResMut<FocusBeforeOverlay>) {
+    before.0 = focus.get();
+}
+
+fn restore_focus(
+    mut focus: ResMut<InputFocus>,
+    mut before: ResMut<FocusBeforeOverlay>,
+    entities: Query<Entity>,
+) {
+    if let Some(e) = before.0.take().filter(|e| entities.contains(*e)) {
+        focus.set(e, bevy::input_focus::FocusCause::Navigated);
+    }
+}
+
+/// The root of a screen: fills the window, despawns when the screen is left.
+pub fn screen_root(screen: Screen) -> impl Bundle {
+    (
+        Name::new(format!("{screen:?} screen")),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(16)),
+            row_gap: px(12),
+            ..default()
+        },
+        Bg(ColorRole::Background),
+        BackgroundColor(Color::NONE),
+        DespawnOnExit(screen),
+        TabGroup::new(0),
+    )
+}
+
+/// The root of an overlay: a dimmed backdrop with a centred card; Tab stays inside it.
+pub fn overlay_root(overlay: Overlay) -> impl Bundle {
+    (
+        Name::new(format!("{overlay:?} overlay")),
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        GlobalZIndex(10),
+        Bg(ColorRole::Scrim),
+        BackgroundColor(Color::NONE),
+        DespawnOnExit(overlay),
+        TabGroup::modal(),
+    )
+}

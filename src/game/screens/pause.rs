@@ -1,0 +1,88 @@
+//! The pause menu (Esc during a call): resume, settings, restart the call, leave to the menu.
+
+use super::{Overlay, Screen, overlay_root};
+use crate::game::session::Session;
+use crate::game::theme::widgets::{button, muted, panel, primary_button, title};
+use bevy::app::AppExit;
+use bevy::input_focus::AutoFocus;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Overlay::Pause), spawn);
+}
+
+fn spawn(mut commands: Commands) {
+    commands
+        .spawn(overlay_root(Overlay::Pause))
+        .with_children(|root| {
+            root.spawn(panel(Node {
+                min_width: px(320),
+                max_width: percent(90),
+                row_gap: px(10),
+                ..default()
+            }))
+            .with_children(|p| {
+                p.spawn(title("Paused"));
+                p.spawn(muted(
+                    "The customer waits; nothing changes while you are here.",
+                ));
+                p.spawn((
+                    primary_button("Resume the call", "Resume the call"),
+                    AutoFocus,
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::None)
+                    }),
+                ));
+                p.spawn((
+                    button("Settings", "Settings: text size, contrast, coach mode"),
+                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::Settings)
+                    }),
+                ));
+                p.spawn((
+                    button(
+                        "Restart this call (same seed)",
+                        "Restart this call with the same seed",
+                    ),
+                    observe(|_: On<Activate>, mut commands: Commands| {
+                        commands.queue(|world: &mut World| {
+                            let restarted = world.get_resource::<Session>().map(|s| {
+                                Session::start(s.path.clone(), s.scenario.clone(), s.seed())
+                            });
+                            if let Some(session) = restarted {
+                                world.insert_resource(session);
+                                world
+                                    .resource_mut::<NextState<Overlay>>()
+                                    .set(Overlay::None);
+                                // Re-entering the screen redraws it from the new conversation.
+                                world
+                                    .resource_mut::<NextState<Screen>>()
+                                    .set(Screen::Conversation);
+                            }
+                        });
+                    }),
+                ));
+                p.spawn((
+                    button(
+                        "Leave to the menu",
+                        "Leave the call and go back to the scenario menu",
+                    ),
+                    observe(
+                        |_: On<Activate>,
+                         mut screen: ResMut<NextState<Screen>>,
+                         mut overlay: ResMut<NextState<Overlay>>| {
+                            overlay.set(Overlay::None);
+                            screen.set(Screen::Menu);
+                        },
+                    ),
+                ));
+                p.spawn((
+                    button("Quit the game", "Quit the game"),
+                    observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
+                        exit.write(AppExit::Success);
+                    }),
+                ));
+            });
+        });
+}

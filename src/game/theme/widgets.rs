@@ -1,0 +1,192 @@
+//! Small widget helpers: each returns a bundle that names colour and text roles, so the look
+//! stays in the theme. Buttons are `bevy::ui_widgets::Button`s: a click, Enter or Space on the
+//! focused button triggers `Activate`; callers add `observe(...)` for what it does.
+
+use super::interaction::{ButtonLook, FocusRing};
+use super::{Bg, ColorRole, Edge, Fg, TextRole, Txt};
+use accesskit::Role;
+use bevy::a11y::AccessibilityNode;
+use bevy::input_focus::tab_navigation::TabIndex;
+use bevy::picking::hover::Hovered;
+use bevy::prelude::*;
+
+/// An AccessKit node with a role and a label, for screen readers.
+pub fn a11y(role: Role, label: impl Into<String>) -> AccessibilityNode {
+    let mut node = accesskit::Node::new(role);
+    node.set_label(label.into());
+    AccessibilityNode(node)
+}
+
+/// Text in a role and colour.
+pub fn text(value: impl Into<String>, role: TextRole, color: ColorRole) -> impl Bundle {
+    (
+        Text::new(value),
+        TextFont::default(),
+        Txt::new(role),
+        Fg(color),
+    )
+}
+
+/// Body text.
+pub fn body(value: impl Into<String>) -> impl Bundle {
+    text(value, TextRole::Body, ColorRole::Text)
+}
+
+/// Secondary text.
+pub fn muted(value: impl Into<String>) -> impl Bundle {
+    text(value, TextRole::Small, ColorRole::Muted)
+}
+
+/// A section heading, exposed as a heading to screen readers.
+pub fn heading(value: impl Into<String>) -> impl Bundle {
+    let value = value.into();
+    (
+        text(value.clone(), TextRole::Heading, ColorRole::Text),
+        a11y(Role::Heading, value),
+    )
+}
+
+/// The page title.
+pub fn title(value: impl Into<String>) -> impl Bundle {
+    let value = value.into();
+    (
+        text(value.clone(), TextRole::Title, ColorRole::Text),
+        a11y(Role::Heading, value),
+    )
+}
+
+/// A plain button; `label` is what a screen reader says.
+pub fn button(caption: impl Into<String>, label: impl Into<String>) -> impl Bundle {
+    button_with(ButtonLook::PLAIN, ColorRole::Text, caption, label)
+}
+
+/// The button for the main action on a screen.
+pub fn primary_button(caption: impl Into<String>, label: impl Into<String>) -> impl Bundle {
+    button_with(ButtonLook::PRIMARY, ColorRole::OnAccent, caption, label)
+}
+
+fn button_with(
+    look: ButtonLook,
+    fg: ColorRole,
+    caption: impl Into<String>,
+    label: impl Into<String>,
+) -> impl Bundle {
+    (
+        button_base(look, label),
+        Node {
+            padding: UiRect::axes(px(16), px(9)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(8)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        children![(text(caption, TextRole::Button, fg), Pickable::IGNORE)],
+    )
+}
+
+/// What makes any node a focusable, clickable button: give it a `Node` and children.
+pub fn button_base(look: ButtonLook, label: impl Into<String>) -> impl Bundle {
+    button_base_edged(look, ColorRole::Border, label)
+}
+
+/// [`button_base`] with a border colour of its own (a timeline row's verdict stripe).
+pub fn button_base_edged(
+    look: ButtonLook,
+    edge: ColorRole,
+    label: impl Into<String>,
+) -> impl Bundle {
+    (
+        bevy::ui_widgets::Button,
+        look,
+        BackgroundColor(Color::NONE),
+        Edge(edge),
+        Hovered::default(),
+        TabIndex(0),
+        FocusRing,
+        Outline {
+            width: px(3),
+            offset: px(2),
+            color: Color::NONE,
+        },
+        a11y(Role::Button, label),
+    )
+}
+
+/// A white card with a thin border.
+pub fn panel(node: Node) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::all(px(14)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(10)),
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            ..node
+        },
+        Bg(ColorRole::Panel),
+        BackgroundColor(Color::NONE),
+        Edge(ColorRole::Border),
+    )
+}
+
+/// A column with a gap.
+pub fn column(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(gap),
+        ..default()
+    }
+}
+
+/// A wrapping row with a gap.
+pub fn row(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        flex_wrap: FlexWrap::Wrap,
+        column_gap: px(gap),
+        row_gap: px(gap),
+        align_items: AlignItems::Center,
+        ..default()
+    }
+}
+
+/// A column that scrolls vertically (mouse wheel, or keyboard focus moving into view).
+pub fn scroll_column(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(gap),
+        overflow: Overflow::scroll_y(),
+        min_height: px(0),
+        ..default()
+    }
+}
+
+/// A horizontal meter: a track and a fill of `fraction` (0–1) in a colour role.
+pub fn meter_bar(fraction: f32, fill: ColorRole, height: f32) -> impl Bundle {
+    (
+        Node {
+            width: percent(100),
+            height: px(height),
+            border_radius: BorderRadius::all(px(height / 2.0)),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        Bg(ColorRole::Track),
+        BackgroundColor(Color::NONE),
+        children![(
+            MeterFill,
+            Node {
+                width: percent(100.0 * fraction.clamp(0.0, 1.0)),
+                height: percent(100),
+                ..default()
+            },
+            Bg(fill),
+            BackgroundColor(Color::NONE),
+        )],
+    )
+}
+
+/// The filled part of a [`meter_bar`].
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MeterFill;
