@@ -225,7 +225,15 @@ fn drive(
         }
         Step::ShootLower => {
             shoot(&mut run, "08-debrief-head-and-timeline", &mut commands);
-            // What-if: back to turn 3, and the player plays on from there.
+            // What-if: back to turn 3, and another player plays on from there.
+            let other = if run.player_name == "pitcher" {
+                "collaborative"
+            } else {
+                "pitcher"
+            };
+            if let Some(p) = players::by_name(other, 1) {
+                player.0 = p;
+            }
             commands.queue(|world: &mut World| start_what_if(world, 3));
             run.moves = 0;
             advance(&mut run, Step::WhatIf);

@@ -18,6 +18,29 @@ use bevy::ui_widgets::{Activate, observe};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn);
     app.add_systems(Update, refresh.run_if(in_state(Screen::Briefing)));
+    app.add_systems(Update, open_requested.run_if(in_state(Screen::Menu)));
+}
+
+/// `rapport --scenario ID` opens that scenario's briefing once the library has loaded.
+fn open_requested(
+    options: Res<GameOptions>,
+    library: Res<Library>,
+    mut done: Local<bool>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if *done || options.autoplay.is_some() || options.bench.is_some() || !library.ready() {
+        return;
+    }
+    let Some(id) = &options.scenario else { return };
+    *done = true;
+    match library.by_id(id) {
+        Some(entry) => {
+            commands.insert_resource(Selected(entry.path.clone()));
+            next.set(Screen::Briefing);
+        }
+        None => warn!("no scenario with id \"{id}\"; showing the menu"),
+    }
 }
 
 /// The briefing's content; remembers which library revision it shows.

@@ -1,0 +1,446 @@
+//! Headless app tests: the real game plugins without a window or renderer, driven by the
+//! game's own `ChooseMove` message and by key presses sent as winit would send them.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::input_focus::InputFocus;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use rapport::game::scenario_assets::{CheckTasks, Library};
+use rapport::game::screens::Screen;
+use rapport::game::screens::conversation::MoveButton;
+use rapport::game::screens::debrief::DebriefView;
+use rapport::game::screens::menu::ScenarioCard;
+use rapport::game::session::{ChooseMove, Session};
+use rapport::game::{GameOptions, headless};
+use rapport_core::players::{Collaborative, Player};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn starter(id: &str, title: &str) -> String {
+    rapport_core::STARTER_SCENARIO
+        .replacen("id: \"starter\"", &format!("id: \"{id}\""), 1)
+        .replacen("Starter: the print shop", title, 1)
+}
+
+fn app_for(dir: &Path, watch: bool) -> App {
+    let options = GameOptions {
+        scenarios_dir: Some(dir.to_path_buf()),
+        seed: Some(7),
+        watch,
+        ..Default::default()
+    };
+    let mut app = headless(options);
+    app.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    app
+}
+
+/// Updates until `done` holds, for at most `secs` seconds.
+fn update_until(app: &mut App, secs: u64, what: &str, mut done: impl FnMut(&mut App) -> bool) {
+    let start = Instant::now();
+    loop {
+        app.update();
+        if done(app) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(secs),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// Presses and releases a key, as winit delivers it.
+fn press(app: &mut App, key: KeyCode) {
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: key,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window,
+        });
+        app.update();
+    }
+    // Let state transitions and spawned screens settle.
+    app.update();
+}
+
+fn texts(app: &mut App) -> Vec<String> {
+    app.world_mut()
+        .query::<&Text>()
+        .iter(app.world())
+        .map(|t| t.0.clone())
+        .collect()
+}
+
+fn focused_card(app: &mut App) -> Option<String> {
+    let focus = app.world().resource::<InputFocus>().get()?;
+    app.world().get::<ScenarioCard>(focus).map(|c| c.0.clone())
+}
+
+fn wait_for_library(app: &mut App, id: &str) {
+    update_until(app, 20, "the library", |app| {
+        let lib = app.world().resource::<Library>();
+        lib.ready() && lib.by_id(id).is_some()
+    });
+    // The menu draws the cards.
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+/// Moves the menu's focus with the arrow keys onto the scenario with this id.
+fn focus_scenario(app: &mut App, id: &str) {
+    let path = app
+        .world()
+        .resource::<Library>()
+        .by_id(id)
+        .unwrap()
+        .path
+        .clone();
+    for _ in 0..40 {
+        if focused_card(app).as_deref() == Some(path.as_str()) {
+            return;
+        }
+        press(app, KeyCode::ArrowDown);
+    }
+    panic!("could not focus {id} with the arrow keys");
+}
+
+fn play_collaborative(app: &mut App) {
+    for _ in 0..200 {
+        let (over, next) = {
+            let session = app.world().resource::<Session>();
+            let state = *session.conversation.state();
+            (
+                session.conversation.is_over(),
+                Collaborative.choose(&session.scenario, &state),
+            )
+        };
+        if over {
+            return;
+        }
+        app.world_mut().write_message(ChooseMove(
+            next.expect("the collaborative player has a move"),
+        ));
+        app.update();
+    }
+    panic!("the call did not end");
+}
+
+#[test]
+fn menu_to_debrief_by_keys_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("starter.ron"),
+        starter("starter", "Starter: the print shop"),
+    )
+    .unwrap();
+    let mut app = app_for(dir.path(), false);
+    wait_for_library(&mut app, "starter");
+    assert_eq!(screen(&app), Screen::Menu);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Starter: the print shop"),
+        "the menu lists the scenario"
+    );
+
+    // Menu → briefing: arrows move the focus, Enter opens.
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Briefing);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("Dana Ruiz, Owner at Ruiz Print")),
+        "who the customer is"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("Your product: PrintDesk")),
+        "the product"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("Ask about problems before proposing anything")),
+        "objectives"
+    );
+
+    // Esc backs out; Enter on the card and on "Start the call" goes into the call.
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Menu);
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    assert_eq!(app.world().resource::<Session>().seed(), 7);
+
+    // Moves are plain text with screen-reader labels, numbered from 1; no kind is shown.
+    let labels: Vec<String> = app
+        .world_mut()
+        .query::<(&MoveButton, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .map(|(_, a)| a.label().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(labels.len(), 27);
+    assert!(labels.contains(&"Move 3: How do orders reach you today?".to_string()));
+    assert!(
+        !texts(&mut app)
+            .iter()
+            .any(|t| t.contains("Situation") || t.contains("AssumptiveClose"))
+    );
+
+    // "2" waits for a second digit (there are 27 moves); Enter then picks move 2.
+    press(&mut app, KeyCode::Digit2);
+    assert!(
+        app.world()
+            .resource::<Session>()
+            .conversation
+            .turns()
+            .is_empty()
+    );
+    press(&mut app, KeyCode::Enter);
+    let turns = app.world().resource::<Session>().conversation.moves();
+    assert_eq!(turns, vec![1], "Enter picked move 2 (index 1)");
+    // "4" cannot start a two-digit number: it picks move 4 at once.
+    press(&mut app, KeyCode::Digit4);
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![1, 3]
+    );
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Trust ") && t.contains("of 100 (")),
+        "trust has a number and a word"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("What's the hardest part of getting a job from order to press?")),
+        "the log"
+    );
+    assert!(
+        shown.iter().any(|t| t.starts_with("Coach: ")),
+        "coach mode shows a principle"
+    );
+
+    // Esc pauses; Esc again resumes.
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(
+        *app.world()
+            .resource::<State<rapport::game::screens::Overlay>>()
+            .get(),
+        rapport::game::screens::Overlay::Pause
+    );
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(
+        *app.world()
+            .resource::<State<rapport::game::screens::Overlay>>()
+            .get(),
+        rapport::game::screens::Overlay::None
+    );
+
+    // The game's own message plays the rest; Enter on "Read the debrief".
+    play_collaborative(&mut app);
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("The call has ended"))
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let turns = app.world().resource::<Session>().conversation.turns().len();
+    let view = app.world().resource::<DebriefView>().clone();
+    assert_eq!(view.debrief.timeline.len(), turns);
+    assert_eq!(view.turn, turns, "the head starts at the last turn");
+    update_until(&mut app, 30, "the best-play search", |app| {
+        !app.world().resource::<Session>().searching()
+    });
+    app.update();
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Score ") && t.ends_with("/ 100"))
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("best honest play")),
+        "the gap to the best play"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("skilled")),
+        "the Rackham profile"
+    );
+}
+
+#[test]
+fn debrief_head_timeline_and_what_if_by_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("starter.ron"),
+        starter("starter", "Starter: the print shop"),
+    )
+    .unwrap();
+    let mut app = app_for(dir.path(), false);
+    wait_for_library(&mut app, "starter");
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    play_collaborative(&mut app);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let first_total = app.world().resource::<DebriefView>().debrief.score.total;
+    let n = app.world().resource::<DebriefView>().turns();
+
+    // [ and ] step through the customer's head; the panel follows.
+    press(&mut app, KeyCode::BracketLeft);
+    press(&mut app, KeyCode::BracketLeft);
+    assert_eq!(app.world().resource::<DebriefView>().turn, n - 2);
+    press(&mut app, KeyCode::BracketRight);
+    assert_eq!(app.world().resource::<DebriefView>().turn, n - 1);
+    for _ in 0..n {
+        press(&mut app, KeyCode::BracketLeft);
+    }
+    assert_eq!(
+        app.world().resource::<DebriefView>().turn,
+        1,
+        "stops at the first turn"
+    );
+    press(&mut app, KeyCode::BracketRight);
+    press(&mut app, KeyCode::BracketRight);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == &format!("Turn 3 of {n}"))
+    );
+
+    // W: play on from turn 3 with another move; the first two moves are kept exactly.
+    let first_moves = app.world().resource::<Session>().conversation.moves();
+    press(&mut app, KeyCode::KeyW);
+    assert_eq!(screen(&app), Screen::Conversation);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.conversation.moves(), first_moves[..2].to_vec());
+    assert!(session.what_if.is_some());
+    // A closing trick instead: move 24, "Great, I'll put you down for the annual plan then."
+    press(&mut app, KeyCode::Digit2);
+    press(&mut app, KeyCode::Digit4);
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves().len(),
+        3
+    );
+    play_collaborative(&mut app);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let view = app.world().resource::<DebriefView>().clone();
+    assert!(
+        view.debrief.score.total < first_total,
+        "the trick cost points"
+    );
+    let shown = texts(&mut app);
+    assert!(
+        shown.iter().any(|t| t == "What-if: played on from turn 3"),
+        "the comparison is shown"
+    );
+    assert!(shown.iter().any(|t| t == "First ending") && shown.iter().any(|t| t == "This ending"));
+}
+
+#[test]
+fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("starter.ron");
+    std::fs::write(&file, starter("starter", "Starter: the print shop")).unwrap();
+    let mut app = app_for(dir.path(), true);
+    wait_for_library(&mut app, "starter");
+
+    // An edit shows in the menu within a second or two.
+    let saved = Instant::now();
+    std::fs::write(&file, starter("starter", "Starter: the print shop, edited")).unwrap();
+    update_until(&mut app, 10, "the edited title", |app| {
+        texts(app)
+            .iter()
+            .any(|t| t == "Starter: the print shop, edited")
+    });
+    assert!(
+        saved.elapsed() < Duration::from_secs(3),
+        "reload took {:?}",
+        saved.elapsed()
+    );
+
+    // The briefing of the edited version, then a broken save while it is open.
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Briefing);
+    let broken = starter("starter", "Starter: broken").replacen("trust: 40,", "trust: forty,", 1);
+    std::fs::write(&file, broken).unwrap();
+    update_until(&mut app, 10, "the diagnostic", |app| {
+        texts(app)
+            .iter()
+            .any(|t| t.contains("starter.ron:") && t.contains("error["))
+    });
+    let shown = texts(&mut app);
+    assert!(
+        shown.iter().any(|t| t.contains("last good version")),
+        "the briefing says it shows the last good version"
+    );
+    assert!(
+        shown.iter().any(|t| t == "Starter: the print shop, edited"),
+        "the last good version stays"
+    );
+
+    // The last good version is still playable.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    assert_eq!(
+        app.world().resource::<Session>().scenario.title(),
+        "Starter: the print shop, edited"
+    );
+
+    // A new file in the folder appears in the menu; a file with only errors is listed too.
+    press(&mut app, KeyCode::Escape);
+    std::fs::write(
+        dir.path().join("second.ron"),
+        starter("second", "A second call"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("garbage.ron"),
+        "Scenario(format_version: 1,",
+    )
+    .unwrap();
+    update_until(&mut app, 10, "the new files", |app| {
+        let lib = app.world().resource::<Library>();
+        lib.by_id("second").is_some()
+            && lib
+                .entries
+                .iter()
+                .any(|e| e.origin.ends_with("garbage.ron") && e.loaded)
+    });
+    let lib = app.world().resource::<Library>();
+    let garbage = lib
+        .entries
+        .iter()
+        .find(|e| e.origin.ends_with("garbage.ron"))
+        .unwrap();
+    assert!(garbage.good.is_none() && garbage.has_errors() && !garbage.problems().is_empty());
+}
