@@ -613,15 +613,7 @@ impl<S: Sink> Step<'_, S> {
                     }
                 } else {
                     self.react(Reaction::CommitmentNotReady, false);
-                    if S::RECORDS
-                        && let Some(c) = first_unmet_criterion(self.scenario, self.state)
-                    {
-                        let text = self.scenario.file.criteria[c].text.as_str().into();
-                        self.sink.push(Event::Said {
-                            speaker: Speaker::Customer,
-                            text,
-                        });
-                    }
+                    self.name_open_criterion(Rule::CommitmentPremature);
                     time += 2;
                     time_rule = Rule::CommitmentPremature;
                     self.trust(-3, Rule::CommitmentPremature);
@@ -808,19 +800,7 @@ impl<S: Sink> Step<'_, S> {
                 self.trust(1, Rule::CheckInvitedConcern);
             } else {
                 self.react(Reaction::WhatIsMissing, false);
-                if S::RECORDS
-                    && let Some(c) = first_unmet_criterion(self.scenario, self.state)
-                {
-                    let text = self.scenario.file.criteria[c].text.as_str().into();
-                    self.sink.push(Event::Said {
-                        speaker: Speaker::Customer,
-                        text,
-                    });
-                    self.sink.push(Event::GapNamed {
-                        criterion: c,
-                        rule: Rule::CheckFoundGap,
-                    });
-                }
+                self.name_open_criterion(Rule::CheckFoundGap);
             }
             return;
         }
@@ -833,6 +813,20 @@ impl<S: Sink> Step<'_, S> {
             self.react(Reaction::NothingNew, false);
             *time += 2;
             *time_rule = Rule::NothingNewToCheck;
+        }
+    }
+
+    /// The customer says, in their words, the first buying criterion still open.
+    fn name_open_criterion(&mut self, rule: Rule) {
+        if S::RECORDS
+            && let Some(c) = first_unmet_criterion(self.scenario, self.state)
+        {
+            let text = self.scenario.file.criteria[c].text.as_str().into();
+            self.sink.push(Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            });
+            self.sink.push(Event::GapNamed { criterion: c, rule });
         }
     }
 
