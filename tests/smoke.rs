@@ -124,3 +124,19 @@ fn check_png(path: &Path) {
         bytes.len()
     );
 }
+
+#[test]
+fn without_a_display_the_game_says_so_in_one_line() {
+    let output = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("rapport simulate") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}

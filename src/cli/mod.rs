@@ -47,6 +47,9 @@ pub struct GameArgs {
     /// Text size in percent (80–200).
     #[arg(long, value_name = "PERCENT")]
     pub text_size: Option<u32>,
+    /// Start with the high-contrast theme (also in Settings).
+    #[arg(long)]
+    pub high_contrast: bool,
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,

@@ -3,6 +3,7 @@
 use super::library;
 use rapport_core::engine::Conversation;
 use rapport_core::players;
+use rapport_core::players::search::{SearchConfig, search};
 use rapport_core::report::{
     play_out, profile_text, reveal_text, score_text, simulation_json, transcript,
 };
@@ -51,8 +52,17 @@ pub fn run(
     let mut conversation = Conversation::start(scenario.clone(), seed);
     play_out(&mut conversation, player.as_mut(), MOVE_LIMIT);
     let d = debrief(&conversation);
+    let best = search(
+        &scenario,
+        *conversation.start_state(),
+        SearchConfig::default(),
+    );
+    let best_total = best.honest.as_ref().map(|p| p.total);
     if json {
         let mut value = simulation_json(&conversation, player_name, &d);
+        value["best_honest_total"] = serde_json::json!(best_total);
+        value["gap_to_best"] =
+            serde_json::json!(best_total.map(|b| ((b - d.score.total) * 10.0).round() / 10.0));
         if reveal {
             value["head"] = serde_json::to_value(&d.head).unwrap_or_default();
         }
@@ -81,6 +91,14 @@ pub fn run(
         outcome_label(d.score.right_outcome)
     );
     print!("{}", score_text(&d.score));
+    if let Some(b) = &best.honest {
+        let ending = b.outcome.map_or("no ending", outcome_label);
+        println!(
+            "Best honest play the checker found: {:.1} ({ending}); gap {:.1} points.",
+            b.total,
+            (b.total - d.score.total).max(0.0)
+        );
+    }
     println!();
     print!("{}", profile_text(&d.profile));
     let missed: Vec<_> = d.needs.iter().filter(|n| !n.found).collect();

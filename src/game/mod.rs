@@ -39,6 +39,7 @@ pub struct GameOptions {
     pub seed: Option<u64>,
     pub size: Option<(f32, f32)>,
     pub text_size: Option<u32>,
+    pub high_contrast: bool,
     pub watch: bool,
     pub bench: Option<bench::BenchMode>,
 }
@@ -63,6 +64,7 @@ impl GameOptions {
             seed: args.seed,
             size,
             text_size: args.text_size,
+            high_contrast: args.high_contrast,
             watch: !args.no_watch,
             bench: args.bench.as_deref().and_then(bench::BenchMode::parse),
         }
@@ -80,6 +82,14 @@ pub fn run(options: GameOptions) -> ExitCode {
     {
         eprintln!("error: cannot create {}: {err}", dir.display());
         return ExitCode::FAILURE;
+    }
+    if let Some(dir) = &options.scenarios_dir
+        && !dir.is_dir()
+    {
+        eprintln!(
+            "rapport: --scenarios {} is not a folder; showing the shipped scenarios only",
+            dir.display()
+        );
     }
     display::install_panic_hint();
     let mut app = App::new();

@@ -50,6 +50,9 @@ fn from_options(options: Res<GameOptions>, mut settings: ResMut<Settings>) {
     if let Some(p) = options.text_size {
         settings.text_percent = p.clamp(TEXT_MIN, TEXT_MAX);
     }
+    if options.high_contrast {
+        settings.high_contrast = true;
+    }
 }
 
 fn apply_to_theme(settings: Res<Settings>, mut theme: ResMut<Theme>) {

@@ -149,7 +149,7 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         .spawn((
                             MovesPanel,
                             panel(Node {
-                                max_height: percent(48),
+                                max_height: percent(40),
                                 min_height: px(120),
                                 overflow: Overflow::scroll_y(),
                                 flex_shrink: 0.0,
