@@ -10,12 +10,19 @@ fn main() {
             dir.filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
+                .map(|p| {
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
+                })
                 .collect()
         })
         .unwrap_or_default();
     entries.sort();
-    let mut out = String::from("/// Shipped scenarios: (file name, text).\npub const SHIPPED: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Shipped scenarios: (file name, text).\npub const SHIPPED: &[(&str, &str)] = &[\n",
+    );
     for name in &entries {
         println!("cargo:rerun-if-changed=scenarios/{name}");
         out.push_str(&format!(
