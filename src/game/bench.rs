@@ -82,6 +82,15 @@ fn run(
     let Some(mode) = options.bench else { return };
     match mode {
         BenchMode::Startup => {
+            if std::env::var_os("RAPPORT_BENCH_TRACE").is_some() {
+                eprintln!(
+                    "trace frame {} at {} ms: library ready {} texts laid out {}",
+                    frames.0,
+                    epoch_ms(),
+                    library.ready(),
+                    first_ui_frame(&texts)
+                );
+            }
             if *screen.get() != Screen::Menu || library.listed().is_empty() || !library.ready() {
                 return;
             }

@@ -82,8 +82,8 @@ pub fn screen_root(screen: Screen) -> impl Bundle {
             row_gap: px(12),
             ..default()
         },
-        Bg(ColorRole::Background),
-        BackgroundColor(Color::NONE),
+        // No background of its own: the clear colour is the palette's background, and a
+        // full-window quad would cost a software renderer a whole extra fill per frame.
         DespawnOnExit(screen),
         TabGroup::new(0),
     )
