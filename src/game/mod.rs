@@ -120,7 +120,7 @@ pub fn windowed(app: &mut App, options: GameOptions) {
                 ..default()
             })
             .set(bevy::log::LogPlugin {
-                filter: "wgpu=error,naga=warn,bevy_asset=warn".into(),
+                filter: "wgpu=error,naga=warn,bevy_asset=error,winit=error".into(),
                 ..default()
             }),
     );

@@ -322,7 +322,11 @@ fn load_all(
             library.entries.push(entry);
         }
         if std::env::var_os("RAPPORT_BENCH_TRACE").is_some() {
-            eprintln!("trace parsed {} shipped scenarios in {:?}", SHIPPED.len(), started.elapsed());
+            eprintln!(
+                "trace parsed {} shipped scenarios in {:?}",
+                SHIPPED.len(),
+                started.elapsed()
+            );
         }
     }
     if let Some(dir) = &options.scenarios_dir {
@@ -449,10 +453,13 @@ fn sync_library(
     }
 }
 
+/// What a background check found: new diagnostics, whether it failed, the smallest margin.
+type CheckOutcome = (Vec<Diagnostic>, bool, Option<f64>);
+
 /// Background `check` runs, one at a time, after the first frames are drawn.
 #[derive(Resource, Default)]
 pub struct CheckTasks {
-    running: Option<(String, u32, Task<(Vec<Diagnostic>, bool, Option<f64>)>)>,
+    running: Option<(String, u32, Task<CheckOutcome>)>,
     /// Off in tests that do not need it.
     pub disabled: bool,
 }

@@ -52,6 +52,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, |mut visible: ResMut<InputFocusVisible>| {
         visible.0 = true
     });
+    app.add_systems(
+        Update,
+        (
+            (|s: Res<State<Screen>>| info!("screen: {:?}", s.get()))
+                .run_if(state_changed::<Screen>),
+            (|s: Res<State<Overlay>>| info!("overlay: {:?}", s.get()))
+                .run_if(state_changed::<Overlay>),
+        ),
+    );
     app.add_systems(OnExit(Overlay::None), remember_focus);
     app.add_systems(OnEnter(Overlay::None), restore_focus);
 }
