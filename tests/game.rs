@@ -18,7 +18,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn starter(id: &str, title: &str) -> String {
-    rapport_core::STARTER_SCENARIO
+    include_str!("fixtures/print-shop.ron")
         .replacen("id: \"starter\"", &format!("id: \"{id}\""), 1)
         .replacen("Starter: the print shop", title, 1)
 }

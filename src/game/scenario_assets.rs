@@ -522,3 +522,53 @@ fn run_checks(
     });
     tasks.running = Some((entry.path.clone(), entry.version, task));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, text: &str, extra: bool) -> LibraryEntry {
+        let parsed = parse(text);
+        let mut e = new_entry(path.into(), path.into(), Handle::default(), extra);
+        e.good = parsed.scenario;
+        e.diagnostics = parsed.diagnostics;
+        e.loaded = true;
+        e
+    }
+
+    #[test]
+    fn a_folder_scenario_replaces_a_shipped_one_with_the_same_id_and_broken_files_stay_listed() {
+        let starter = rapport_core::STARTER_SCENARIO;
+        let library = Library {
+            entries: vec![
+                entry("embedded://a.ron", starter, false),
+                entry(
+                    "rapport-extra://a.ron",
+                    &starter.replace("Starter: the print shop", "Mine"),
+                    true,
+                ),
+                entry("rapport-extra://broken.ron", "Scenario(", true),
+            ],
+            revision: 1,
+        };
+        let listed: Vec<&str> = library.listed().iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            listed,
+            vec!["rapport-extra://a.ron", "rapport-extra://broken.ron"]
+        );
+        assert_eq!(
+            library
+                .by_id("starter")
+                .and_then(|e| e.good.as_ref())
+                .map(|s| s.title()),
+            Some("Mine")
+        );
+        let broken = library.by_path("rapport-extra://broken.ron").unwrap();
+        assert!(broken.has_errors());
+        assert!(
+            broken.problems()[0].starts_with("rapport-extra://broken.ron:1:"),
+            "{:?}",
+            broken.problems()
+        );
+    }
+}
