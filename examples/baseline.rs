@@ -1,6 +1,6 @@
 //! The baseline for docs/benchmarks.md: an empty Bevy UI app built with the game's Bevy
 //! features (the same `Cargo.toml`), one text node, the same reactive update mode and the
-//! same embedded font. `scripts/bench.sh` measures it beside the game in the same run.
+//! same embedded font. `scripts/bench.py` measures it beside the game in the same run.
 //!
 //!     cargo run --release --example baseline -- startup|idle|scroll
 
