@@ -7,11 +7,13 @@ use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use rapport::game::scenario_assets::{CheckTasks, Library};
-use rapport::game::screens::Screen;
 use rapport::game::screens::conversation::MoveButton;
 use rapport::game::screens::debrief::DebriefView;
 use rapport::game::screens::menu::ScenarioCard;
+use rapport::game::screens::{Overlay, Screen};
 use rapport::game::session::{ChooseMove, Session};
+use rapport::game::settings::Settings;
+use rapport::game::theme::Theme;
 use rapport::game::{GameOptions, headless};
 use rapport_core::players::{Collaborative, Player};
 use std::path::Path;
@@ -443,4 +445,56 @@ fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
         .find(|e| e.origin.ends_with("garbage.ron"))
         .unwrap();
     assert!(garbage.good.is_none() && garbage.has_errors() && !garbage.problems().is_empty());
+}
+
+#[test]
+fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config").join("settings.ron");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(
+        &file,
+        "(text_percent: 150, high_contrast: true, coach: false)",
+    )
+    .unwrap();
+    let options = |file: &Path| GameOptions {
+        settings_file: Some(file.to_path_buf()),
+        watch: false,
+        ..Default::default()
+    };
+
+    // The saved settings apply from the first frame.
+    let mut app = headless(options(&file));
+    app.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    app.update();
+    app.update();
+    let settings = app.world().resource::<Settings>().clone();
+    assert_eq!(settings.text_percent, 150);
+    assert!(settings.high_contrast && !settings.coach);
+    assert_eq!(app.world().resource::<Theme>().text_scale, 1.5);
+
+    // Opening the settings focuses "Larger text"; Enter makes the text larger and saves it.
+    app.world_mut()
+        .resource_mut::<NextState<Overlay>>()
+        .set(Overlay::Settings);
+    app.update();
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.world().resource::<Settings>().text_percent, 160);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("text_percent: 160"), "{saved}");
+    drop(app);
+
+    // The next run starts with what was saved.
+    let mut next_run = headless(options(&file));
+    next_run.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    next_run.update();
+    assert_eq!(next_run.world().resource::<Settings>().text_percent, 160);
+
+    // A file the game cannot read gives the defaults instead of stopping the game.
+    std::fs::write(&file, "(text_percent: \"huge\"").unwrap();
+    let mut broken = headless(options(&file));
+    broken.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    broken.update();
+    assert_eq!(*broken.world().resource::<Settings>(), Settings::default());
 }

@@ -42,6 +42,9 @@ pub struct GameOptions {
     pub high_contrast: bool,
     pub watch: bool,
     pub bench: Option<bench::BenchMode>,
+    /// Where the trainee's settings are read from and saved to; `None` keeps them for this
+    /// run only (tests, automatic play and benchmarks start from the defaults).
+    pub settings_file: Option<PathBuf>,
 }
 
 impl GameOptions {
@@ -55,6 +58,12 @@ impl GameOptions {
         let checkout_dir = std::env::var_os("CARGO_MANIFEST_DIR")
             .map(|d| PathBuf::from(d).join("scenarios"))
             .filter(|d| d.is_dir());
+        let bench = args.bench.as_deref().and_then(bench::BenchMode::parse);
+        let settings_file = if args.autoplay.is_some() || bench.is_some() {
+            None
+        } else {
+            settings::default_file()
+        };
         GameOptions {
             scenarios_dir: scenarios,
             checkout_dir,
@@ -66,7 +75,8 @@ impl GameOptions {
             text_size: args.text_size,
             high_contrast: args.high_contrast,
             watch: !args.no_watch,
-            bench: args.bench.as_deref().and_then(bench::BenchMode::parse),
+            bench,
+            settings_file,
         }
     }
 }

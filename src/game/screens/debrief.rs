@@ -210,6 +210,18 @@ fn refresh(
     }
 }
 
+/// One of two panels side by side; they wrap one under the other in a narrow window.
+fn side_panel(label: &str) -> impl Bundle + use<> {
+    (
+        panel(Node {
+            flex_grow: 1.0,
+            flex_basis: px(380),
+            ..default()
+        }),
+        a11y(Role::Group, label),
+    )
+}
+
 fn keyed(parent: &mut ChildSpawnerCommands, bundle: impl Bundle, key: &str, focus: Option<&Key>) {
     let mut e = parent.spawn((bundle, Key(key.to_string())));
     if focus.is_some_and(|k| k.0 == key) {
@@ -340,51 +352,37 @@ fn draw_main(
     })
     .with_children(|cols| {
         // Score by dimension.
-        cols.spawn((
-            panel(Node {
-                flex_grow: 1.0,
-                flex_basis: px(380),
-                ..default()
-            }),
-            a11y(Role::Group, "Score by dimension"),
-        ))
-        .with_children(|p| {
-            p.spawn(heading("Score by dimension"));
-            for dim in &score.dimensions {
-                let line = format!(
-                    "{}: {:.1} / 100 (weight {}%)",
-                    dim.name, dim.value, dim.weight
-                );
-                p.spawn((
-                    text(line.clone(), TextRole::Body, ColorRole::Text),
-                    a11y(Role::Label, line),
-                ));
-                p.spawn(meter_bar(dim.value as f32 / 100.0, ColorRole::Accent, 10.0));
-                for r in &dim.reasons {
-                    p.spawn(muted(format!("• {r}")));
+        cols.spawn(side_panel("Score by dimension"))
+            .with_children(|p| {
+                p.spawn(heading("Score by dimension"));
+                for dim in &score.dimensions {
+                    let line = format!(
+                        "{}: {:.1} / 100 (weight {}%)",
+                        dim.name, dim.value, dim.weight
+                    );
+                    p.spawn((
+                        text(line.clone(), TextRole::Body, ColorRole::Text),
+                        a11y(Role::Label, line),
+                    ));
+                    p.spawn(meter_bar(dim.value as f32 / 100.0, ColorRole::Accent, 10.0));
+                    for r in &dim.reasons {
+                        p.spawn(muted(format!("• {r}")));
+                    }
                 }
-            }
-            for pen in &score.penalties {
-                p.spawn(text(
-                    format!("Penalty: {} × {} = −{:.0}", pen.count, pen.what, pen.points),
-                    TextRole::Body,
-                    ColorRole::Bad,
-                ));
-            }
-        });
+                for pen in &score.penalties {
+                    p.spawn(text(
+                        format!("Penalty: {} × {} = −{:.0}", pen.count, pen.what, pen.points),
+                        TextRole::Body,
+                        ColorRole::Bad,
+                    ));
+                }
+            });
         // Trust over the call and the customer's head.
-        cols.spawn((
-            panel(Node {
-                flex_grow: 1.0,
-                flex_basis: px(380),
-                ..default()
-            }),
-            a11y(Role::Group, "Trust and the customer's head"),
-        ))
-        .with_children(|p| {
-            p.spawn((HeadArea { turn: view.turn }, column(8.0)))
-                .with_children(|h| draw_head(h, session, view, focus));
-        });
+        cols.spawn(side_panel("Trust and the customer's head"))
+            .with_children(|p| {
+                p.spawn((HeadArea { turn: view.turn }, column(8.0)))
+                    .with_children(|h| draw_head(h, session, view, focus));
+            });
     });
 
     // The timeline: every move with the principle it followed or broke.
@@ -444,41 +442,27 @@ fn draw_main(
         ..row(12.0)
     })
     .with_children(|cols| {
-        cols.spawn((
-            panel(Node {
-                flex_grow: 1.0,
-                flex_basis: px(380),
-                ..default()
-            }),
-            a11y(Role::Group, "Needs found and missed"),
-        ))
-        .with_children(|p| {
-            p.spawn(heading("Needs found and missed"));
-            for n in &d.needs {
-                let (word, color) = if n.found {
-                    ("Found", ColorRole::Good)
-                } else {
-                    ("Missed", ColorRole::Bad)
-                };
-                p.spawn(text(
-                    format!("{word}: {} ({})", n.summary, n.depth.label()),
-                    TextRole::Body,
-                    color,
-                ));
-                if let Some(sug) = &n.suggestion {
-                    p.spawn(muted(format!("A question that takes it further: “{sug}”")));
+        cols.spawn(side_panel("Needs found and missed"))
+            .with_children(|p| {
+                p.spawn(heading("Needs found and missed"));
+                for n in &d.needs {
+                    let (word, color) = if n.found {
+                        ("Found", ColorRole::Good)
+                    } else {
+                        ("Missed", ColorRole::Bad)
+                    };
+                    p.spawn(text(
+                        format!("{word}: {} ({})", n.summary, n.depth.label()),
+                        TextRole::Body,
+                        color,
+                    ));
+                    if let Some(sug) = &n.suggestion {
+                        p.spawn(muted(format!("A question that takes it further: “{sug}”")));
+                    }
                 }
-            }
-        });
-        cols.spawn((
-            panel(Node {
-                flex_grow: 1.0,
-                flex_basis: px(380),
-                ..default()
-            }),
-            a11y(Role::Group, "Behaviour profile"),
-        ))
-        .with_children(|p| profile(p, d));
+            });
+        cols.spawn(side_panel("Behaviour profile"))
+            .with_children(|p| profile(p, d));
     });
 }
 

@@ -61,7 +61,7 @@ fn spawn(mut commands: Commands) {
                     r.spawn((body(""), Value::Coach));
                 });
                 p.spawn(muted(format!(
-                    "Text from {TEXT_MIN}% to {TEXT_MAX}%. Coach mode shows the principle behind each move during the call."
+                    "Text from {TEXT_MIN}% to {TEXT_MAX}%. Coach mode shows the principle behind each move during the call. Your choices are kept for the next time you open Rapport."
                 )));
                 p.spawn((
                     primary_button("Done", "Close the settings"),
