@@ -12,18 +12,64 @@ use crate::game::theme::widgets::{
     a11y, body, button, column, heading, meter_bar, muted, panel, primary_button, row,
     scroll_column, text,
 };
-use crate::game::theme::{Bg, ColorRole, TextRole};
+use crate::game::theme::{Bg, ColorRole, TextRole, Theme};
 use accesskit::{Live, Role};
 use bevy::a11y::AccessibilityNode;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
+use bevy::window::PrimaryWindow;
 use rapport_core::engine::{ConcernState, Depth, Speaker, mood_word, trust_word};
 use rapport_core::scoring::outcome_label;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Conversation), spawn);
-    app.add_systems(Update, refresh.run_if(in_state(Screen::Conversation)));
+    app.add_systems(
+        Update,
+        (refresh, fit_to_window).run_if(in_state(Screen::Conversation)),
+    );
+}
+
+/// Whether a window this tall, at this text scale, is short enough for the compact layout
+/// (1024×600 at 150 % text and above, or any window under 440 logical pixels).
+pub fn is_compact(window_height: f32, text_scale: f32) -> bool {
+    window_height / text_scale.max(0.5) < COMPACT_BELOW
+}
+
+/// Keeps the layout fitted to the window and text size: in a short window or with large
+/// text, the moves get more room and the seed line is hidden.
+fn fit_to_window(
+    windows: Query<Ref<Window>, With<PrimaryWindow>>,
+    theme: Res<Theme>,
+    added: Query<(), Added<ConversationView>>,
+    mut seed: Query<&mut Node, (With<SeedLine>, Without<MovesPanel>)>,
+    mut moves: Query<&mut Node, (With<MovesPanel>, Without<SeedLine>)>,
+) {
+    let Ok(window) = windows.single() else { return };
+    if !window.is_changed() && !theme.is_changed() && added.is_empty() {
+        return;
+    }
+    let compact = is_compact(window.height(), theme.text_scale);
+    for mut node in &mut seed {
+        let display = if compact {
+            Display::None
+        } else {
+            Display::Flex
+        };
+        if node.display != display {
+            node.display = display;
+        }
+    }
+    for mut node in &mut moves {
+        let share = percent(if compact {
+            MOVES_SHARE_COMPACT
+        } else {
+            MOVES_SHARE
+        });
+        if node.max_height != share {
+            node.max_height = share;
+        }
+    }
 }
 
 /// What the view has drawn so far, to add only what is new.
@@ -57,6 +103,16 @@ struct LearnedList;
 struct CoachLine;
 #[derive(Component)]
 struct MovesPanel;
+#[derive(Component)]
+struct SeedLine;
+
+/// The share of the right column the moves may take, in a roomy window and in a compact one.
+const MOVES_SHARE: f32 = 40.0;
+const MOVES_SHARE_COMPACT: f32 = 55.0;
+/// Below this height in text lines of the chosen size, the call switches to a compact layout:
+/// the seed line goes, and the moves get more of the height than the dialogue.
+const COMPACT_BELOW: f32 = 440.0;
+
 /// A move button: the index sent to the core.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct MoveButton(pub usize);
@@ -73,15 +129,15 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                 let what_if = session.what_if.as_ref().map_or(String::new(), |w| {
                     format!(" · what-if from turn {}", w.from_turn + 1)
                 });
-                c.spawn(muted(format!("Seed {}{what_if}", session.seed())));
+                c.spawn((SeedLine, muted(format!("Seed {}{what_if}", session.seed()))));
             });
             bar.spawn(row(16.0)).with_children(|m| {
-                m.spawn((TrustMeter, Node { width: px(210), ..column(3.0) }, a11y(Role::Meter, "Trust")))
+                m.spawn((TrustMeter, Node { min_width: px(210), ..column(3.0) }, a11y(Role::Meter, "Trust")))
                     .with_children(|t| {
                         t.spawn((TrustText, text("Trust", TextRole::Small, ColorRole::Text)));
                         t.spawn(meter_bar(0.5, ColorRole::Accent, 10.0)).insert(TrustFill);
                     });
-                m.spawn((TimeMeter, Node { width: px(170), ..column(3.0) }, a11y(Role::Meter, "Time left")))
+                m.spawn((TimeMeter, Node { min_width: px(170), ..column(3.0) }, a11y(Role::Meter, "Time left")))
                     .with_children(|t| {
                         t.spawn((TimeText, text("Time left", TextRole::Small, ColorRole::Text)));
                         t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0)).insert(TimeFill);
@@ -149,7 +205,7 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         .spawn((
                             MovesPanel,
                             panel(Node {
-                                max_height: percent(40),
+                                max_height: percent(MOVES_SHARE),
                                 min_height: px(120),
                                 overflow: Overflow::scroll_y(),
                                 flex_shrink: 0.0,
@@ -404,5 +460,22 @@ fn refresh(
                 ));
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_compact;
+
+    #[test]
+    fn short_windows_and_large_text_use_the_compact_call_layout() {
+        // 1024×600 from 150 % text up, and any window under 440 pixels, are compact.
+        assert!(is_compact(600.0, 1.5));
+        assert!(is_compact(600.0, 2.0));
+        assert!(is_compact(420.0, 1.0));
+        // 1024×600 at normal text, 720p and 1080p at up to 200 % keep the roomy layout.
+        assert!(!is_compact(600.0, 1.0));
+        assert!(!is_compact(720.0, 1.5));
+        assert!(!is_compact(1080.0, 2.0));
     }
 }
