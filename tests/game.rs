@@ -25,16 +25,34 @@ fn starter(id: &str, title: &str) -> String {
         .replacen("Starter: the print shop", title, 1)
 }
 
+/// A headless game without the background scoring checks (the tests need no search).
+fn unchecked_app(options: GameOptions) -> App {
+    let mut app = headless(options);
+    app.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    app
+}
+
 fn app_for(dir: &Path, watch: bool) -> App {
-    let options = GameOptions {
+    unchecked_app(GameOptions {
         scenarios_dir: Some(dir.to_path_buf()),
         seed: Some(7),
         watch,
         ..Default::default()
-    };
-    let mut app = headless(options);
-    app.world_mut().resource_mut::<CheckTasks>().disabled = true;
-    app
+    })
+}
+
+/// A game over a temporary folder holding the print-shop starter, at the menu once it is
+/// listed. The folder lives as long as the returned guard.
+fn app_with_starter() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("starter.ron"),
+        starter("starter", "Starter: the print shop"),
+    )
+    .unwrap();
+    let mut app = app_for(dir.path(), false);
+    wait_for_library(&mut app, "starter");
+    (dir, app)
 }
 
 /// Updates until `done` holds, for at most `secs` seconds.
@@ -144,14 +162,7 @@ fn play_collaborative(app: &mut App) {
 
 #[test]
 fn menu_to_debrief_by_keys_and_messages() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("starter.ron"),
-        starter("starter", "Starter: the print shop"),
-    )
-    .unwrap();
-    let mut app = app_for(dir.path(), false);
-    wait_for_library(&mut app, "starter");
+    let (_dir, mut app) = app_with_starter();
     assert_eq!(screen(&app), Screen::Menu);
     assert!(
         texts(&mut app)
@@ -296,14 +307,7 @@ fn menu_to_debrief_by_keys_and_messages() {
 
 #[test]
 fn debrief_head_timeline_and_what_if_by_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("starter.ron"),
-        starter("starter", "Starter: the print shop"),
-    )
-    .unwrap();
-    let mut app = app_for(dir.path(), false);
-    wait_for_library(&mut app, "starter");
+    let (_dir, mut app) = app_with_starter();
     focus_scenario(&mut app, "starter");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
@@ -464,8 +468,7 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     };
 
     // The saved settings apply from the first frame.
-    let mut app = headless(options(&file));
-    app.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    let mut app = unchecked_app(options(&file));
     app.update();
     app.update();
     let settings = app.world().resource::<Settings>().clone();
@@ -486,15 +489,13 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     drop(app);
 
     // The next run starts with what was saved.
-    let mut next_run = headless(options(&file));
-    next_run.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    let mut next_run = unchecked_app(options(&file));
     next_run.update();
     assert_eq!(next_run.world().resource::<Settings>().text_percent, 160);
 
     // A file the game cannot read gives the defaults instead of stopping the game.
     std::fs::write(&file, "(text_percent: \"huge\"").unwrap();
-    let mut broken = headless(options(&file));
-    broken.world_mut().resource_mut::<CheckTasks>().disabled = true;
+    let mut broken = unchecked_app(options(&file));
     broken.update();
     assert_eq!(*broken.world().resource::<Settings>(), Settings::default());
 }

@@ -120,6 +120,9 @@ fn drive(
         run.wait -= 1;
         return;
     }
+    // A debrief is ready for its picture once the best-play search has given the gap.
+    let debrief_ready =
+        *screen.get() == Screen::Debrief && !session.as_ref().is_some_and(|s| s.searching());
     let step = run.step;
     match step {
         Step::WaitLibrary => {
@@ -211,7 +214,7 @@ fn drive(
         }
         Step::Debrief => {
             // Wait for the best-play search, so the gap is on the picture.
-            if session.as_ref().is_some_and(|s| s.searching()) || *screen.get() != Screen::Debrief {
+            if !debrief_ready {
                 return;
             }
             shoot(&mut run, "07-debrief", &mut commands);
@@ -239,7 +242,7 @@ fn drive(
             advance(&mut run, Step::WhatIf);
         }
         Step::WhatIfDebrief => {
-            if session.as_ref().is_some_and(|s| s.searching()) || *screen.get() != Screen::Debrief {
+            if !debrief_ready {
                 return;
             }
             shoot(&mut run, "09-what-if-debrief", &mut commands);

@@ -242,11 +242,20 @@ fn shipped_fallback(file_name: &str) -> Option<Arc<Scenario>> {
         .and_then(|(_, text)| parse(text).scenario)
 }
 
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
+/// The scenario files in a folder, each with its file name (the asset path within a source).
+fn ron_files(dir: &Path) -> Vec<(PathBuf, String)> {
     crate::cli::library::ron_files(dir)
         .unwrap_or_default()
         .into_iter()
         .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (p, name)
+        })
         .collect()
 }
 
@@ -280,12 +289,7 @@ fn load_all(
     if let Some(dir) = &options.checkout_dir {
         // Under `cargo run`: the checkout's files, watched; the compiled-in copy of each is
         // its last good version until the file on disk parses.
-        for file in ron_files(dir) {
-            let name = file
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+        for (_, name) in ron_files(dir) {
             let path = format!("{CHECKOUT_SOURCE}://{name}");
             let mut entry = new_entry(
                 path.clone(),
@@ -330,12 +334,7 @@ fn load_all(
         }
     }
     if let Some(dir) = &options.scenarios_dir {
-        for file in ron_files(dir) {
-            let name = file
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+        for (file, name) in ron_files(dir) {
             let path = format!("{EXTRA_SOURCE}://{name}");
             library.entries.push(new_entry(
                 path.clone(),

@@ -87,21 +87,16 @@ pub fn profile_text(p: &Profile) -> String {
         "Behaviour profile ({} moves)         you   skilled  average",
         p.moves
     );
-    let _ = writeln!(
-        out,
-        "  testing understanding          {:>5.1}%  {:>5.1}%  {:>5.1}%",
-        p.testing_understanding, p.skilled.testing, p.average.testing
-    );
-    let _ = writeln!(
-        out,
-        "  summarizing                    {:>5.1}%  {:>5.1}%  {:>5.1}%",
-        p.summarizing, p.skilled.summarizing, p.average.summarizing
-    );
-    let _ = writeln!(
-        out,
-        "  asking questions               {:>5.1}%  {:>5.1}%  {:>5.1}%",
-        p.questions, p.skilled.questions, p.average.questions
-    );
+    for share in p.shares() {
+        let _ = writeln!(
+            out,
+            "  {:<31}{:>5.1}%  {:>5.1}%  {:>5.1}%",
+            share.label.to_lowercase(),
+            share.you,
+            share.skilled,
+            share.average
+        );
+    }
     let _ = writeln!(
         out,
         "  irritators used                {:>6}   (skilled {:.1}/h, average {:.1}/h)",

@@ -137,16 +137,8 @@ fn refresh(
                 cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
                     p.spawn(heading("Who you are calling"));
                     p.spawn(body(format!("{}, {} at {}", f.customer.name, f.customer.role, f.customer.company)));
-                    p.spawn(heading("What you know before the call"));
-                    for k in &f.briefing.known {
-                        p.spawn(body(format!("• {k}")));
-                    }
-                    if !f.briefing.find_out.is_empty() {
-                        p.spawn(heading("What to find out"));
-                        for k in &f.briefing.find_out {
-                            p.spawn(body(format!("• {k}")));
-                        }
-                    }
+                    bullets(p, "What you know before the call", &f.briefing.known);
+                    bullets(p, "What to find out", &f.briefing.find_out);
                 });
                 cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
                     p.spawn(heading(format!("Your product: {}", f.product.name)));
@@ -157,12 +149,7 @@ fn refresh(
                     for c in &f.product.cannot {
                         p.spawn(body(format!("• Cannot: {c}")));
                     }
-                    if !f.meta.learning_objectives.is_empty() {
-                        p.spawn(heading("Learning objectives"));
-                        for o in &f.meta.learning_objectives {
-                            p.spawn(body(format!("• {o}")));
-                        }
-                    }
+                    bullets(p, "Learning objectives", &f.meta.learning_objectives);
                 });
             });
             page.spawn(column(4.0)).with_children(|c| {
@@ -172,5 +159,16 @@ fn refresh(
                 ));
             });
         });
+    }
+}
+
+/// A heading and its bulleted lines; nothing when there are no lines.
+fn bullets(p: &mut ChildSpawnerCommands, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    p.spawn(heading(title));
+    for line in lines {
+        p.spawn(body(format!("• {line}")));
     }
 }

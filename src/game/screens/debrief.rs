@@ -474,33 +474,16 @@ fn profile(p: &mut ChildSpawnerCommands, d: &Debrief) {
         flex_shrink: 0.0,
         ..default()
     };
-    let rows = [
-        (
-            "",
-            "you".to_string(),
-            "skilled".to_string(),
-            "average".to_string(),
-        ),
-        (
-            "Testing understanding",
-            format!("{:.1}%", pr.testing_understanding),
-            format!("{:.1}%", pr.skilled.testing),
-            format!("{:.1}%", pr.average.testing),
-        ),
-        (
-            "Summarizing",
-            format!("{:.1}%", pr.summarizing),
-            format!("{:.1}%", pr.skilled.summarizing),
-            format!("{:.1}%", pr.average.summarizing),
-        ),
-        (
-            "Asking questions",
-            format!("{:.1}%", pr.questions),
-            format!("{:.1}%", pr.skilled.questions),
-            format!("{:.1}%", pr.average.questions),
-        ),
-    ];
-    for (label, you, skilled, average) in rows {
+    let header = ["", "you", "skilled", "average"].map(String::from);
+    let shares = pr.shares().map(|share| {
+        [
+            share.label.to_string(),
+            format!("{:.1}%", share.you),
+            format!("{:.1}%", share.skilled),
+            format!("{:.1}%", share.average),
+        ]
+    });
+    for [label, you, skilled, average] in std::iter::once(header).chain(shares) {
         let line = format!("{label}: you {you}, skilled {skilled}, average {average}");
         p.spawn((row(6.0), a11y(Role::Row, line)))
             .with_children(|r| {

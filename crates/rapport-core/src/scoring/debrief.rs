@@ -125,6 +125,35 @@ pub fn profile(s: &State) -> Profile {
     }
 }
 
+/// One of the profile's three shares, in percent, beside Rackham's two groups.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProfileShare {
+    pub label: &'static str,
+    pub you: f64,
+    pub skilled: f64,
+    pub average: f64,
+}
+
+impl Profile {
+    /// The shares Rackham compared (testing understanding, summarizing, asking questions),
+    /// in the order every view shows them.
+    pub fn shares(&self) -> [ProfileShare; 3] {
+        let share = |label, you, pick: fn(&ProfileFigures) -> f64| ProfileShare {
+            label,
+            you,
+            skilled: pick(&self.skilled),
+            average: pick(&self.average),
+        };
+        [
+            share("Testing understanding", self.testing_understanding, |f| {
+                f.testing
+            }),
+            share("Summarizing", self.summarizing, |f| f.summarizing),
+            share("Asking questions", self.questions, |f| f.questions),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Debrief {
     pub scenario_id: String,
