@@ -67,7 +67,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             let manip = r.search.manipulative.as_ref().map_or(0.0, |p| p.total);
             println!(
                 "    seed {:>3}: best honest {honest:5.1} ({}), best with manipulation {manip:5.1}, margin {:5.1}; \
-                 {} insertions, none raised a score; collaborative {:.1}; search {}",
+                 {} tricks inserted at every place of {} honest plays, none raised a score; collaborative {:.1}; search {}",
                 r.seed,
                 r.search
                     .honest
@@ -76,6 +76,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                     .map_or("unfinished", rapport_core::scoring::outcome_label),
                 r.search.margin().unwrap_or(0.0),
                 r.insertions.insertions,
+                r.insertions.plays,
                 r.collaborative.total,
                 r.search.bound_note(),
             );

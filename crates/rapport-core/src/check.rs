@@ -13,7 +13,8 @@ pub struct CheckConfig {
     pub search: SearchConfig,
     /// Distinct seeded variations to prove the invariant on.
     pub seeds: usize,
-    /// Random honest plays into which manipulative moves are inserted, per seed.
+    /// Random honest plays into which every manipulative move is inserted at every place,
+    /// per seed.
     pub random_plays: usize,
 }
 
@@ -22,7 +23,7 @@ impl Default for CheckConfig {
         CheckConfig {
             search: SearchConfig::default(),
             seeds: 4,
-            random_plays: 6,
+            random_plays: 40,
         }
     }
 }

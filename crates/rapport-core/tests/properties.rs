@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use rapport_core::check::{CheckConfig, check_source};
 use rapport_core::engine::{Conversation, initial_state};
-use rapport_core::players::search::{SearchConfig, replay};
+use rapport_core::players::search::{SearchConfig, replay, until_end};
 use rapport_core::scenario::{MAX_NEEDS, parse};
 use rapport_core::scoring::total;
 
@@ -148,8 +148,10 @@ proptest! {
         let scenario = parse(STARTER).scenario.expect("starter parses");
         let honest: Vec<usize> = (0..scenario.moves.len()).filter(|&m| !scenario.moves[m].kind.is_manipulative()).collect();
         let tricks: Vec<usize> = (0..scenario.moves.len()).filter(|&m| scenario.moves[m].kind.is_manipulative()).collect();
-        let play: Vec<usize> = picks.iter().map(|i| honest[i.index(honest.len())]).collect();
         let start = initial_state(&scenario, seed);
+        // Any honest moves, offered or not: the engine's rules must keep the promise for
+        // every move, not only for the menu. A play stops where its call ends.
+        let play = until_end(&scenario, start, &picks.iter().map(|i| honest[i.index(honest.len())]).collect::<Vec<_>>());
         let before = total(&scenario, &replay(&scenario, start, &play));
         let mut altered = play.clone();
         altered.insert(at.index(play.len() + 1), tricks[trick.index(tricks.len())]);

@@ -173,3 +173,43 @@ fn collaborative_player_beats_pitcher_closer_and_random_on_every_scenario() {
         }
     }
 }
+
+/// Mean score of a player over seeds 0..n of a scenario, and on how many seeds it scored 0.
+fn mean_over_seeds(s: &Scenario, player: &str, seeds: u64) -> (f64, usize) {
+    let mut sum = 0.0;
+    let mut zeros = 0;
+    for seed in 0..seeds {
+        let mut p = by_name(player, seed).expect("known player");
+        let (_, end) = play(s, initial_state(s, seed), p.as_mut(), 200);
+        let t = total(s, &end);
+        sum += t;
+        zeros += usize::from(t == 0.0);
+    }
+    (sum / seeds as f64, zeros)
+}
+
+#[test]
+fn scores_are_graded_skilled_above_questions_only_above_pushy_above_manipulative() {
+    for (name, s) in parsed() {
+        let (collaborative, _) = mean_over_seeds(&s, "collaborative", 50);
+        let (questioner, _) = mean_over_seeds(&s, "questioner", 50);
+        let (pitcher, pitcher_zeros) = mean_over_seeds(&s, "pitcher", 50);
+        let (closer, closer_zeros) = mean_over_seeds(&s, "closer", 50);
+        assert!(
+            collaborative >= 90.0,
+            "{name}: the reading player averages {collaborative:.1}"
+        );
+        assert!(
+            collaborative - questioner >= 15.0 && questioner > pitcher + 20.0,
+            "{name}: good questions without a proposal belong in the middle: {questioner:.1} (collaborative {collaborative:.1}, pitcher {pitcher:.1})"
+        );
+        assert!(
+            pitcher > closer,
+            "{name}: pushy {pitcher:.1} should beat manipulative {closer:.1}"
+        );
+        assert!(
+            pitcher_zeros < 25 && closer_zeros < 25,
+            "{name}: a failed call still shows what went well (zeros: pitcher {pitcher_zeros}, closer {closer_zeros} of 50)"
+        );
+    }
+}

@@ -1,13 +1,19 @@
 //! The conversation engine: start from a scenario and a seed, choose moves, get events back.
 //! The same scenario, seed and moves always give the same events, state and score.
 
+pub mod criteria;
+pub mod lines;
+pub mod offer;
 pub mod rules;
 pub mod state;
 pub mod step;
+pub mod style;
 
+pub use criteria::{criteria_met, right_outcome};
+pub use offer::{is_offered, offered};
 pub use rules::Rule;
 pub use state::{ConcernState, Depth, Phase, State, trust_word};
-pub use step::{Discard, Sink, criteria_met, right_outcome};
+pub use step::{Discard, Sink};
 
 use crate::scenario::{Outcome, Scenario};
 use rand::{RngExt, SeedableRng};
@@ -69,6 +75,10 @@ pub enum Event {
         rule: Rule,
     },
     AgreementConfirmed,
+    /// The customer, having described what hurts, asks for advice: proposals are welcome now.
+    AdviceAsked {
+        rule: Rule,
+    },
     /// The customer bought, and the call goes on into the post-sale (Assure) phase.
     Committed {
         rule: Rule,
@@ -95,6 +105,7 @@ impl Event {
             | Event::ConcernHeldBack { rule, .. }
             | Event::GapNamed { rule, .. }
             | Event::Committed { rule }
+            | Event::AdviceAsked { rule }
             | Event::Ended { rule, .. } => Some(*rule),
             _ => None,
         }
@@ -106,6 +117,8 @@ impl Event {
 pub enum ChooseError {
     Ended,
     NoSuchMove(usize),
+    /// The move exists but is not on the menu now (its topic has not come up yet).
+    NotOffered(usize),
 }
 
 impl std::fmt::Display for ChooseError {
@@ -113,6 +126,7 @@ impl std::fmt::Display for ChooseError {
         match self {
             ChooseError::Ended => write!(f, "the conversation has ended"),
             ChooseError::NoSuchMove(i) => write!(f, "there is no move {i}"),
+            ChooseError::NotOffered(i) => write!(f, "move {i} is not on offer yet"),
         }
     }
 }
@@ -143,27 +157,36 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
     } else {
         0
     };
-    let trust = (customer.trust + offset).clamp(0, 100) as i16;
+    let trust = (customer.trust + offset).clamp(0, i32::from(scenario.trust_ceiling)) as i16;
     State {
         turn: 0,
         trust,
         patience: customer.patience.clamp(0, 100) as i16,
         start_trust: trust,
+        trust_gained_q: 0,
+        trust_lost_q: 0,
         phase: Phase::Contact,
         outcome: None,
+        walked_out: false,
         active,
         depth: [0; crate::scenario::MAX_NEEDS],
         ruled_out: 0,
         held_back: 0,
         concerns: [ConcernState::Latent; crate::scenario::MAX_CONCERNS],
+        ever_raised: 0,
+        ever_resolved: 0,
         proposed: 0,
         co_designed: 0,
         proposed_early: 0,
+        disclosed: 0,
+        advice_asked: false,
+        educated_well: false,
         purpose_stated: false,
         confirmed: false,
         no_fit_founded: false,
         ordered: false,
         assured: false,
+        used: 0,
         rapport_moves: 0,
         situation_asked: 0,
         educated: 0,
@@ -258,7 +281,7 @@ impl Conversation {
     pub fn start(scenario: Arc<Scenario>, seed: u64) -> Conversation {
         let state = initial_state(&scenario, seed);
         let mut opening = Vec::new();
-        if let Some(text) = step::pick_line(&scenario.file.customer.opening, seed, 0, 1) {
+        if let Some(text) = lines::pick_line(&scenario.file.customer.opening, seed, 0, 1) {
             opening.push(Event::Said {
                 speaker: Speaker::Customer,
                 text,
@@ -311,14 +334,24 @@ impl Conversation {
         self.state.ended()
     }
 
-    /// Indices of the moves the trainee may pick now: all of them until the call ends
-    /// (tempting moves stay available; the trainee must choose not to use them).
-    pub fn available_moves(&self) -> std::ops::Range<usize> {
-        if self.is_over() {
-            0..0
-        } else {
-            0..self.scenario.moves.len()
-        }
+    /// Indices of the moves on offer now, in the scenario's order: what can be said about a
+    /// need opens once the customer has brought it up (see [`offer`]); tempting moves stay on
+    /// offer, the trainee must choose not to use them. Empty once the call is over.
+    pub fn available_moves(&self) -> Vec<usize> {
+        offered(&self.scenario, &self.state)
+    }
+
+    /// Moves on offer now that were not on offer before the last move: newly opened topics.
+    pub fn newly_offered(&self) -> Vec<usize> {
+        let before = match self.turns.len() {
+            0 => return Vec::new(),
+            1 => self.start,
+            n => self.turns[n - 2].after,
+        };
+        offered(&self.scenario, &self.state)
+            .into_iter()
+            .filter(|&i| !is_offered(&self.scenario, &before, i))
+            .collect()
     }
 
     /// Plays a move and returns what it caused.
@@ -328,6 +361,9 @@ impl Conversation {
         }
         if move_index >= self.scenario.moves.len() {
             return Err(ChooseError::NoSuchMove(move_index));
+        }
+        if !is_offered(&self.scenario, &self.state, move_index) {
+            return Err(ChooseError::NotOffered(move_index));
         }
         let mut events = Vec::with_capacity(6);
         step::Step {
@@ -420,5 +456,5 @@ impl Conversation {
 
 /// The mood word for a trust level ("guarded", "neutral", "warm").
 pub fn mood_word(trust: i16) -> &'static str {
-    step::mood_word(trust)
+    lines::mood_word(trust)
 }

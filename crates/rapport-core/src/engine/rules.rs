@@ -28,8 +28,12 @@ pub enum Rule {
     CheckInvitedConcern,
     CheckFoundGap,
     AgreementConfirmed,
-    EducationUnasked,
-    EducationWelcome,
+    EducationLecture,
+    EducationAfterGap,
+    AdviceAsked,
+    AskedAgain,
+    LimitationDisclosed,
+    LimitationPuzzling,
     ProposalMatched,
     ProposalPremature,
     ProposalIrrelevant,
@@ -107,11 +111,25 @@ impl Rule {
             Rule::AgreementConfirmed => {
                 "You checked agreement once there was something to agree on."
             }
-            Rule::EducationUnasked => "Generic product education nobody asked for spends time.",
-            Rule::EducationWelcome => "A careful thinker welcomes some background before details.",
+            Rule::EducationLecture => {
+                "Education before the customer has described a gap is a lecture (Cooke)."
+            }
+            Rule::EducationAfterGap => {
+                "Once the customer has described the gap, showing the options helps them decide (Cooke)."
+            }
+            Rule::AdviceAsked => {
+                "Having described what hurts, the customer asked for advice: now a proposal lands."
+            }
+            Rule::AskedAgain => "Asking the same thing twice spends the customer's time.",
+            Rule::LimitationDisclosed => {
+                "Saying plainly what the product cannot do, where it matters to this customer, builds trust."
+            }
+            Rule::LimitationPuzzling => {
+                "A \"limitation\" about something the customer never raised, or the product does well, only confuses."
+            }
             Rule::ProposalMatched => "The proposal answered a need the customer had made clear.",
             Rule::ProposalPremature => {
-                "Prescription before diagnosis: you proposed before the need was explored."
+                "Prescription before diagnosis: you proposed before the need was explored and the customer asked for advice."
             }
             Rule::ProposalIrrelevant => "You pitched for a problem this customer does not have.",
             Rule::ProposalCannotFit => "You offered the product for a need it cannot meet.",
@@ -182,7 +200,11 @@ impl Rule {
             Rule::SummaryWrong => "That's not what I said.",
             Rule::CheckInvitedConcern => "You asked what I thought, so I told you what worried me.",
             Rule::AgreementConfirmed => "We were clearly on the same page.",
-            Rule::EducationUnasked => "I didn't ask for a lecture.",
+            Rule::EducationLecture => "I didn't ask for a lecture.",
+            Rule::EducationAfterGap => "That helped me see what my options really are.",
+            Rule::AdviceAsked => "By then I wanted to know what you'd suggest.",
+            Rule::AskedAgain => "You asked me that already.",
+            Rule::LimitationDisclosed => "You told me what it can't do. Now I believe what it can.",
             Rule::ProposalMatched => "That answers what I told you I need.",
             Rule::ProposalPremature => "You started selling before you knew what hurts.",
             Rule::ProposalIrrelevant => "Why are you pitching me something I don't need?",

@@ -80,14 +80,27 @@ impl Phase {
 }
 
 /// Everything the engine knows about one conversation at one moment.
+///
+/// Trust and patience are kept as ledgers rather than as running values: trust is the start
+/// plus every gain (each earned once, for a piece of progress) less every loss, clamped only
+/// when read; patience is the start less the time of every move, which depends on the moves
+/// played and never on how well they went. So a conversation that knows more is never worse
+/// off than one that knows less, which is what makes the honesty invariant hold by
+/// construction (see `docs/scenario-format.md`, "Why tricks never pay").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct State {
     pub turn: u16,
+    /// Trust as shown: the ledger below, clamped to 0 and the customer's ceiling.
     pub trust: i16,
     pub patience: i16,
     pub start_trust: i16,
+    /// Trust gained and lost, in quarter points.
+    pub trust_gained_q: i32,
+    pub trust_lost_q: i32,
     pub phase: Phase,
     pub outcome: Option<Outcome>,
+    /// The customer ended the call (trust broke or patience ran out).
+    pub walked_out: bool,
     /// Needs active in this play (seeded), as a bit set.
     pub active: u16,
     pub depth: [u8; MAX_NEEDS],
@@ -96,27 +109,40 @@ pub struct State {
     /// Needs whose last question met a closed trust gate.
     pub held_back: u16,
     pub concerns: [ConcernState; MAX_CONCERNS],
+    /// Concerns ever voiced and ever resolved: their trust and information count once.
+    pub ever_raised: u16,
+    pub ever_resolved: u16,
     pub proposed: u16,
     pub co_designed: u16,
-    /// Needs proposed for too early (before they were explored).
+    /// Needs proposed for too early (before they were explored or advice was asked).
     pub proposed_early: u16,
+    /// Limitations of the product stated openly, per need.
+    pub disclosed: u16,
+    /// The customer asked for advice ("So what would you do?").
+    pub advice_asked: bool,
+    /// Generic education was welcome (given after the customer described a gap).
+    pub educated_well: bool,
     pub purpose_stated: bool,
     pub confirmed: bool,
     /// A no-fit was recommended after the reason was explored.
     pub no_fit_founded: bool,
     pub ordered: bool,
     pub assured: bool,
+    /// Moves already played, as a bit set of move indices.
+    pub used: u128,
     pub rapport_moves: u8,
     pub situation_asked: u8,
     pub educated: u8,
     /// Pieces of information the customer has revealed.
     pub info: u8,
+    /// Pieces covered by the trainee's summaries, and acknowledged by listening.
     pub info_at_check: u8,
     pub info_at_listen: u8,
     pub useful_checks: u8,
     pub manipulative: u8,
     pub premature_proposals: u8,
     pub bad_proposals: u8,
+    /// Trust points lost, as shown.
     pub trust_lost: u16,
     // Behaviour counts for the profile.
     pub moves: u8,
@@ -138,6 +164,10 @@ impl State {
 
     pub fn ended(&self) -> bool {
         self.outcome.is_some() && self.phase == Phase::Ended
+    }
+
+    pub fn was_used(&self, move_index: usize) -> bool {
+        move_index < 128 && self.used & (1u128 << move_index) != 0
     }
 
     pub fn mood(&self) -> Mood {

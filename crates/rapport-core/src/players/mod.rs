@@ -3,8 +3,8 @@
 
 pub mod search;
 
-use crate::engine::{ConcernState, Depth, State, apply};
-use crate::scenario::{MoveKind, RightWhenFits, Scenario, SocialStyle};
+use crate::engine::{ConcernState, Depth, State, apply, is_offered, offered};
+use crate::scenario::{MoveKind, Scenario, SocialStyle};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -14,12 +14,13 @@ pub trait Player {
     fn choose(&mut self, scenario: &Scenario, state: &State) -> Option<usize>;
 }
 
-pub const PLAYER_NAMES: [&str; 4] = ["collaborative", "pitcher", "closer", "random"];
+pub const PLAYER_NAMES: [&str; 5] = ["collaborative", "questioner", "pitcher", "closer", "random"];
 
 /// A player by name, seeded where it draws at random.
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Player>> {
     Some(match name {
         "collaborative" => Box::new(Collaborative),
+        "questioner" => Box::new(Questioner),
         "pitcher" => Box::new(Pitcher::default()),
         "closer" => Box::new(Closer::default()),
         "random" => Box::new(RandomPlayer::new(seed)),
@@ -46,17 +47,35 @@ pub fn play(
     (moves, state)
 }
 
-/// The first move of a kind (about a need or concern, if given).
+/// The first move on offer of a kind (about a need or concern, if given).
 pub fn find_move(
     scenario: &Scenario,
+    state: &State,
     kind: MoveKind,
     need: Option<usize>,
     concern: Option<usize>,
 ) -> Option<usize> {
-    scenario.moves.iter().position(|m| {
+    scenario.moves.iter().enumerate().position(|(i, m)| {
         m.kind == kind
             && need.is_none_or(|n| m.needs & (1 << n) != 0)
             && concern.is_none_or(|c| m.concern == Some(c))
+            && is_offered(scenario, state, i)
+    })
+}
+
+/// The first offered move of a kind not played yet.
+fn fresh_move(
+    scenario: &Scenario,
+    s: &State,
+    kind: MoveKind,
+    need: Option<usize>,
+) -> Option<usize> {
+    (0..scenario.moves.len()).find(|&i| {
+        let m = &scenario.moves[i];
+        m.kind == kind
+            && need.is_none_or(|n| m.needs & (1 << n) != 0)
+            && !s.was_used(i)
+            && is_offered(scenario, s, i)
     })
 }
 
@@ -66,8 +85,13 @@ fn needs_by_importance(scenario: &Scenario) -> Vec<usize> {
     order
 }
 
-/// Follows the collaborative sale: contact, explore each need with SPIN questions,
-/// check understanding, explore concerns, propose for explicit needs, confirm, commit.
+/// Follows the collaborative sale by reading the customer: it acts only on what a trainee
+/// could know (what the customer said, the trust meter, the briefing and the product sheet,
+/// the moves on offer), never on the hidden situation. Contact; open probes; SPIN questions
+/// for each need the customer brings up; summaries as news comes in; honesty about what the
+/// product cannot do; concerns explored once hinted; a proposal once the customer asks for
+/// advice; agreement checked; then an order, or a next step when the customer says they
+/// cannot decide alone.
 pub struct Collaborative;
 
 impl Player for Collaborative {
@@ -77,63 +101,84 @@ impl Player for Collaborative {
 
     fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
         let style = scn.file.customer.style;
+        let find = |kind, need, concern| find_move(scn, s, kind, need, concern);
         if s.phase == crate::engine::Phase::Assure {
             for (c, concern) in scn.file.concerns.iter().enumerate() {
                 if concern.after_sale
                     && s.concerns[c] != ConcernState::Resolved
-                    && let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c))
+                    && let Some(m) = find(MoveKind::ExploreConcern, None, Some(c))
                 {
                     return Some(m);
                 }
             }
-            return find_move(scn, MoveKind::FollowUp, None, None);
+            return find(MoveKind::FollowUp, None, None);
         }
         if !s.purpose_stated {
             if s.rapport_moves == 0
                 && matches!(style, SocialStyle::Socializer | SocialStyle::Relater)
-                && let Some(m) = find_move(scn, MoveKind::Rapport, None, None)
+                && let Some(m) = find(MoveKind::Rapport, None, None)
             {
                 return Some(m);
             }
-            if let Some(m) = find_move(scn, MoveKind::StatePurpose, None, None) {
+            if let Some(m) = find(MoveKind::StatePurpose, None, None) {
                 return Some(m);
             }
         }
-        // Acknowledge after a need opens up fully; summarize once several facts are new.
-        if s.info >= s.info_at_check + 3
-            && let Some(m) = find_move(scn, MoveKind::Summarize, None, None)
-                .filter(|&m| scn.moves[m].needs == 0)
-                .or_else(|| find_move(scn, MoveKind::CheckUnderstanding, None, None))
+        // Summarise once several things are new; acknowledge news when trust is thin.
+        if s.info >= s.info_at_check + 5
+            && let Some(m) =
+                find(MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0)
         {
             return Some(m);
         }
-        // Discovery: the most important open need first; a need held back waits for trust.
+        // Deepen every need the customer has brought up, most important first.
         for n in needs_by_importance(scn) {
-            if s.ruled_out & (1 << n) != 0 || s.depth_of(n) == Depth::Explicit {
+            let depth = s.depth_of(n);
+            if depth == Depth::Unknown || depth == Depth::Explicit || s.held_back & (1 << n) != 0 {
                 continue;
             }
-            if s.held_back & (1 << n) != 0 {
-                continue;
-            }
-            let kind = match s.depth_of(n) {
-                Depth::Unknown => MoveKind::Problem,
-                Depth::Surfaced => MoveKind::Implication,
-                _ => MoveKind::NeedPayoff,
+            let kind = if depth == Depth::Surfaced {
+                MoveKind::Implication
+            } else {
+                MoveKind::NeedPayoff
             };
-            if let Some(m) = find_move(scn, kind, Some(n), None) {
+            if let Some(m) = find(kind, Some(n), None) {
                 return Some(m);
             }
         }
-        // Build trust for needs still held back: listen when there is something to acknowledge.
-        if s.held_back != 0
-            && s.info > s.info_at_listen
-            && let Some(m) = find_move(scn, MoveKind::Listen, None, None)
+        // Probe the areas this customer may have a problem in, once each; a probe the
+        // customer deflected is asked again once they trust you more.
+        for n in needs_by_importance(scn) {
+            if s.depth_of(n) == Depth::Unknown
+                && s.ruled_out & (1 << n) == 0
+                && s.held_back & (1 << n) == 0
+                && let Some(m) = fresh_move(scn, s, MoveKind::Problem, Some(n))
+                    .or_else(|| find(MoveKind::Problem, Some(n), None))
+            {
+                return Some(m);
+            }
+        }
+        // Be honest about what the product cannot do, for needs the customer raised.
+        for n in 0..scn.file.needs.len() {
+            if s.depth_of(n) >= Depth::Surfaced
+                && scn.need(n).fit != crate::scenario::Fit::Full
+                && s.disclosed & (1 << n) == 0
+                && s.ruled_out & (1 << n) == 0
+                && let Some(m) = find(MoveKind::DiscloseLimitation, Some(n), None)
+            {
+                return Some(m);
+            }
+        }
+        // A need held back waits for trust: acknowledge what was said.
+        if s.info > s.info_at_listen
+            && (s.held_back != 0 || s.info >= s.info_at_listen + 2)
+            && let Some(m) = find(MoveKind::Listen, None, None)
         {
             return Some(m);
         }
         if s.info >= s.info_at_check + 2
             && let Some(m) =
-                find_move(scn, MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0)
+                find(MoveKind::Summarize, None, None).filter(|&m| scn.moves[m].needs == 0)
         {
             return Some(m);
         }
@@ -145,75 +190,108 @@ impl Player for Collaborative {
         });
         if no_fit_known {
             if !s.confirmed
-                && let Some(m) = find_move(scn, MoveKind::CheckUnderstanding, None, None)
+                && let Some(m) = fresh_move(scn, s, MoveKind::CheckUnderstanding, None)
             {
                 return Some(m);
             }
-            return find_move(scn, MoveKind::RecommendNoFit, None, None);
+            return find(MoveKind::RecommendNoFit, None, None);
         }
-        // Concerns: explore each one the customer may have.
+        // Concerns the customer has hinted at or voiced: explore until worked through.
         for (c, concern) in scn.file.concerns.iter().enumerate() {
-            if concern.after_sale {
+            if concern.after_sale || s.concerns[c] == ConcernState::Resolved {
                 continue;
             }
-            let open = concern.trust_gate.is_none_or(|g| i32::from(s.trust) >= g);
-            if open
-                && s.concerns[c] != ConcernState::Resolved
-                && let Some(m) = find_move(scn, MoveKind::ExploreConcern, None, Some(c))
+            if let Some(m) = find(MoveKind::ExploreConcern, None, Some(c))
+                && (s.concerns[c] != ConcernState::Latent || !s.was_used(m))
             {
                 return Some(m);
             }
         }
-        // Propose (co-design where offered) for explicit needs the product meets.
-        let explicit_unproposed: u16 = (0..scn.file.needs.len())
-            .filter(|&n| {
-                s.depth_of(n) == Depth::Explicit
-                    && s.proposed & (1 << n) == 0
-                    && scn.need(n).fit != crate::scenario::Fit::None
-            })
-            .fold(0, |acc, n| acc | 1 << n);
-        if explicit_unproposed != 0 {
-            let ready = |m: &&crate::scenario::CompiledMove| {
-                (0..16).all(|n| {
-                    m.needs & (1 << n) == 0 || s.depth[n] >= Depth::Explored as u8 && s.is_active(n)
-                })
-            };
-            let best = scn
-                .moves
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| matches!(m.kind, MoveKind::CoDesign | MoveKind::Propose))
-                .filter(|(_, m)| ready(m) && m.needs & explicit_unproposed != 0)
-                .filter(|(_, m)| {
-                    (0..16).all(|n| {
-                        m.needs & (1 << n) == 0 || scn.need(n).fit != crate::scenario::Fit::None
-                    })
-                })
-                .max_by_key(|(_, m)| {
-                    (
-                        (m.needs & explicit_unproposed).count_ones(),
-                        m.kind == MoveKind::CoDesign,
-                    )
-                });
-            if let Some((m, _)) = best {
-                return Some(m);
-            }
-        }
-        if s.proposed != 0 && !s.confirmed {
-            return find_move(scn, MoveKind::CheckUnderstanding, None, None)
-                .or_else(|| find_move(scn, MoveKind::Summarize, None, None));
-        }
-        if s.confirmed
-            && scn.file.decision.right_outcome == RightWhenFits::Order
-            && let Some(m) = find_move(scn, MoveKind::AskCommitment, None, None)
+        // Once the customer has described the gap, show the options (Cooke).
+        if !s.advice_asked
+            && !s.educated_well
+            && (0..scn.file.needs.len()).any(|n| s.depth_of(n) >= Depth::Explored)
+            && let Some(m) = fresh_move(scn, s, MoveKind::Educate, None)
         {
             return Some(m);
         }
-        find_move(scn, MoveKind::AgreeNextSteps, None, None)
+        // Propose (co-design where offered) for explicit needs, once asked for advice.
+        if s.advice_asked {
+            let explicit_unproposed: u16 = (0..scn.file.needs.len())
+                .filter(|&n| {
+                    s.depth_of(n) == Depth::Explicit
+                        && s.proposed & (1 << n) == 0
+                        && scn.need(n).fit != crate::scenario::Fit::None
+                })
+                .fold(0, |acc, n| acc | 1 << n);
+            if explicit_unproposed != 0 {
+                let best = (0..scn.moves.len())
+                    .filter(|&i| is_offered(scn, s, i))
+                    .map(|i| (i, &scn.moves[i]))
+                    .filter(|(_, m)| matches!(m.kind, MoveKind::CoDesign | MoveKind::Propose))
+                    .filter(|(_, m)| {
+                        m.needs & explicit_unproposed != 0
+                            && (0..16).all(|n| {
+                                m.needs & (1 << n) == 0
+                                    || s.depth[n] >= Depth::Explored as u8
+                                        && scn.need(n).fit != crate::scenario::Fit::None
+                            })
+                    })
+                    .max_by_key(|(_, m)| {
+                        (
+                            (m.needs & explicit_unproposed).count_ones(),
+                            m.kind == MoveKind::CoDesign,
+                        )
+                    });
+                if let Some((m, _)) = best {
+                    return Some(m);
+                }
+            }
+        }
+        if s.proposed != 0 && !s.confirmed {
+            return find(MoveKind::CheckUnderstanding, None, None)
+                .or_else(|| find(MoveKind::Summarize, None, None));
+        }
+        // Ask once; if the customer says it is not theirs alone to decide, agree a next step.
+        if s.confirmed
+            && let Some(m) = fresh_move(scn, s, MoveKind::AskCommitment, None)
+        {
+            return Some(m);
+        }
+        find(MoveKind::AgreeNextSteps, None, None)
     }
 }
 
-/// Proposes early and often: the "prescription before diagnosis" habit.
+/// Asks good questions, listens and summarises like the collaborative player, but never
+/// proposes anything or asks for a decision: it ends by offering to send information. Good
+/// discovery alone should land in the middle of the scale, not near the top.
+pub struct Questioner;
+
+impl Player for Questioner {
+    fn name(&self) -> &'static str {
+        "questioner"
+    }
+
+    fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
+        let m = Collaborative.choose(scn, s)?;
+        let deciding = matches!(
+            scn.moves[m].kind,
+            MoveKind::Propose
+                | MoveKind::CoDesign
+                | MoveKind::AskCommitment
+                | MoveKind::RecommendNoFit
+                | MoveKind::CheckUnderstanding
+        );
+        if deciding {
+            find_move(scn, s, MoveKind::AgreeNextSteps, None, None)
+        } else {
+            Some(m)
+        }
+    }
+}
+
+/// Pushy but not manipulative: proposes as soon as a proposal is on offer, lectures about the
+/// product, and asks for the order early and often: "prescription before diagnosis".
 #[derive(Default)]
 pub struct Pitcher {
     step: usize,
@@ -226,34 +304,55 @@ impl Player for Pitcher {
 
     fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
         self.step += 1;
-        if !s.purpose_stated {
-            return find_move(scn, MoveKind::StatePurpose, None, None);
+        let find = |kind, need| find_move(scn, s, kind, need, None);
+        if s.phase == crate::engine::Phase::Assure {
+            return find(MoveKind::FollowUp, None);
         }
-        let proposals: Vec<usize> = (0..scn.moves.len())
-            .filter(|&m| scn.moves[m].kind == MoveKind::Propose)
-            .collect();
-        if let Some(&m) = proposals.get(self.step.saturating_sub(2)) {
+        if !s.purpose_stated {
+            return find(MoveKind::StatePurpose, None);
+        }
+        let unused_proposal = (0..scn.moves.len()).find(|&m| {
+            matches!(scn.moves[m].kind, MoveKind::Propose | MoveKind::CoDesign)
+                && !s.was_used(m)
+                && is_offered(scn, s, m)
+        });
+        if let Some(m) = unused_proposal {
             return Some(m);
         }
-        if self.step.is_multiple_of(4)
-            && let Some(m) = find_move(scn, MoveKind::Educate, None, None)
+        if self.step % 5 == 2
+            && let Some(m) = fresh_move(scn, s, MoveKind::Educate, None)
         {
             return Some(m);
         }
-        // A question now and then, to keep going, then ask for the order.
-        let open = needs_by_importance(scn)
-            .into_iter()
-            .find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
-        match open {
-            Some(n) if !self.step.is_multiple_of(3) => {
-                find_move(scn, MoveKind::Problem, Some(n), None)
-            }
-            _ => find_move(scn, MoveKind::AskCommitment, None, None),
+        if self.step.is_multiple_of(4) {
+            return find(MoveKind::AskCommitment, None);
         }
+        // A question now and then, to find something to pitch: problem questions, and an
+        // implication question once in a while.
+        for n in needs_by_importance(scn) {
+            if s.depth_of(n) == Depth::Surfaced
+                && self.step.is_multiple_of(3)
+                && let Some(m) = fresh_move(scn, s, MoveKind::Implication, Some(n))
+            {
+                return Some(m);
+            }
+        }
+        for n in needs_by_importance(scn) {
+            if s.depth_of(n) == Depth::Unknown
+                && s.ruled_out & (1 << n) == 0
+                && let Some(m) = fresh_move(scn, s, MoveKind::Problem, Some(n))
+            {
+                return Some(m);
+            }
+        }
+        if s.proposed != 0 && !s.confirmed {
+            return find(MoveKind::CheckUnderstanding, None);
+        }
+        find(MoveKind::AskCommitment, None)
     }
 }
 
-/// Asks a little, then uses every closing trick in the book.
+/// Asks a little, then uses every closing trick in the book and argues with objections.
 #[derive(Default)]
 pub struct Closer {
     step: usize,
@@ -266,15 +365,26 @@ impl Player for Closer {
 
     fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
         self.step += 1;
-        if !s.purpose_stated {
-            return find_move(scn, MoveKind::StatePurpose, None, None);
+        let find = |kind, need, concern| find_move(scn, s, kind, need, concern);
+        if s.phase == crate::engine::Phase::Assure {
+            return find(MoveKind::FollowUp, None, None);
         }
-        if self.step <= 4 {
-            let open = needs_by_importance(scn)
-                .into_iter()
-                .find(|&n| s.depth_of(n) == Depth::Unknown && s.ruled_out & (1 << n) == 0);
-            if let Some(m) = open.and_then(|n| find_move(scn, MoveKind::Problem, Some(n), None)) {
-                return Some(m);
+        if !s.purpose_stated {
+            return find(MoveKind::StatePurpose, None, None);
+        }
+        if self.step <= 5 {
+            for n in needs_by_importance(scn) {
+                if s.depth_of(n) == Depth::Surfaced
+                    && let Some(m) = fresh_move(scn, s, MoveKind::Implication, Some(n))
+                {
+                    return Some(m);
+                }
+                if s.depth_of(n) == Depth::Unknown
+                    && s.ruled_out & (1 << n) == 0
+                    && let Some(m) = fresh_move(scn, s, MoveKind::Problem, Some(n))
+                {
+                    return Some(m);
+                }
             }
         }
         if let Some((c, _)) = s
@@ -283,23 +393,24 @@ impl Player for Closer {
             .enumerate()
             .take(scn.file.concerns.len())
             .find(|(_, c)| **c == ConcernState::Raised)
-            && let Some(m) = find_move(scn, MoveKind::RebutObjection, None, Some(c))
+            && let Some(m) = find(MoveKind::RebutObjection, None, Some(c))
         {
             return Some(m);
         }
-        let tricks: Vec<usize> = (0..scn.moves.len())
+        let tricks: Vec<usize> = offered(scn, s)
+            .into_iter()
             .filter(|&m| {
                 scn.moves[m].kind.is_manipulative() && scn.moves[m].kind != MoveKind::RebutObjection
             })
             .collect();
         if tricks.is_empty() || self.step.is_multiple_of(3) {
-            return find_move(scn, MoveKind::AskCommitment, None, None);
+            return find(MoveKind::AskCommitment, None, None);
         }
         Some(tricks[self.step % tricks.len()])
     }
 }
 
-/// Picks uniformly among all moves, seeded.
+/// Picks uniformly among the moves on offer, seeded.
 pub struct RandomPlayer {
     rng: ChaCha8Rng,
 }
@@ -317,7 +428,11 @@ impl Player for RandomPlayer {
         "random"
     }
 
-    fn choose(&mut self, scn: &Scenario, _: &State) -> Option<usize> {
-        Some(self.rng.random_range(0..scn.moves.len()))
+    fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
+        let menu = offered(scn, s);
+        if menu.is_empty() {
+            return None;
+        }
+        Some(menu[self.rng.random_range(0..menu.len())])
     }
 }

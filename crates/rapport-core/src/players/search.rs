@@ -2,7 +2,7 @@
 //! scores as high as the best play that uses none, and inserting one never raises a score.
 
 use super::{Collaborative, Player, play};
-use crate::engine::{State, apply, criteria_met, initial_state, right_outcome};
+use crate::engine::{State, apply, criteria_met, initial_state, offered, right_outcome};
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{figures, total};
 use rand::{RngExt, SeedableRng};
@@ -195,7 +195,8 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
         for (layer, nodes) in layers.iter().enumerate() {
             for node in nodes {
                 explored += 1;
-                for (m, &is_manip) in manipulative.iter().enumerate() {
+                for m in offered(scenario, &node.state) {
+                    let is_manip = manipulative[m];
                     let mut s = node.state;
                     apply(scenario, &mut s, m);
                     let to_layer = usize::from(layer == 1 || is_manip);
@@ -256,10 +257,30 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
     }
     let to_play =
         |found: Found| found.map(|(_, leaf, s)| Play::of(scenario, path(&arena, leaf), &s));
+    let mut honest = to_play(best_honest);
+    let mut honest_by_outcome: Vec<Option<Play>> = by_outcome.into_iter().map(to_play).collect();
+    // The beam can miss a long play that reads the customer well: the collaborative player's
+    // play is a known honest play, so the best found is never worse than it.
+    let (moves, end) = play(
+        scenario,
+        start,
+        &mut Collaborative as &mut dyn Player,
+        config.max_depth,
+    );
+    let known = Play::of(scenario, moves, &end);
+    if honest.as_ref().is_none_or(|h| known.total > h.total) {
+        if let Some(o) = known.outcome {
+            let slot = &mut honest_by_outcome[outcome_slot(o)];
+            if slot.as_ref().is_none_or(|p| known.total > p.total) {
+                *slot = Some(known.clone());
+            }
+        }
+        honest = Some(known);
+    }
     SearchResult {
-        honest: to_play(best_honest),
+        honest,
         manipulative: to_play(best_manip),
-        honest_by_outcome: by_outcome.into_iter().map(to_play).collect(),
+        honest_by_outcome,
         right_outcome: right_outcome(scenario, start.active),
         states_explored: explored,
         exhaustive,
@@ -296,22 +317,88 @@ pub struct InsertionReport {
     pub violations: Vec<Violation>,
 }
 
-/// Plays honest moves at random until the call ends.
-fn random_honest_play(scenario: &Scenario, start: State, rng: &mut ChaCha8Rng) -> Vec<usize> {
-    let honest: Vec<usize> = (0..scenario.moves.len())
-        .filter(|&m| !scenario.moves[m].kind.is_manipulative())
-        .collect();
+/// Plays honest moves on offer at random until the call ends (at most 80 moves).
+pub fn random_honest_play(scenario: &Scenario, start: State, rng: &mut ChaCha8Rng) -> Vec<usize> {
     let mut s = start;
     let mut moves = Vec::new();
     while !s.ended() && moves.len() < 80 {
-        let m = honest[rng.random_range(0..honest.len())];
+        let menu: Vec<usize> = offered(scenario, &s)
+            .into_iter()
+            .filter(|&m| !scenario.moves[m].kind.is_manipulative())
+            .collect();
+        if menu.is_empty() {
+            break;
+        }
+        let m = menu[rng.random_range(0..menu.len())];
         apply(scenario, &mut s, m);
         moves.push(m);
     }
     moves
 }
 
-/// Inserts every manipulative move of the scenario at sampled places of sampled plays.
+/// The moves of a play up to the one that ended the call: a play stops where its call ends.
+pub fn until_end(scenario: &Scenario, start: State, moves: &[usize]) -> Vec<usize> {
+    let mut s = start;
+    let mut kept = Vec::with_capacity(moves.len());
+    for &m in moves {
+        if s.ended() {
+            break;
+        }
+        apply(scenario, &mut s, m);
+        kept.push(m);
+    }
+    kept
+}
+
+/// Inserts one manipulative move into an honest play, at each position, and reports any
+/// insertion that raised the final score. The play is cut where its call ends; the altered
+/// play then makes the same moves, whatever they now cause.
+pub fn insertions_into(
+    scenario: &Scenario,
+    start: State,
+    play: &[usize],
+    tricks: &[usize],
+    violations: &mut Vec<Violation>,
+) -> usize {
+    let play = until_end(scenario, start, play);
+    let before = total(scenario, &replay(scenario, start, &play));
+    // The states along the play, so each insertion replays only the moves after it.
+    let mut prefix = Vec::with_capacity(play.len() + 1);
+    let mut s = start;
+    prefix.push(s);
+    for &m in &play {
+        apply(scenario, &mut s, m);
+        prefix.push(s);
+    }
+    let mut count = 0;
+    for at in 0..=play.len() {
+        for &t in tricks {
+            let mut s = prefix[at];
+            apply(scenario, &mut s, t);
+            for &m in &play[at..] {
+                if s.ended() {
+                    break;
+                }
+                apply(scenario, &mut s, m);
+            }
+            let after = total(scenario, &s);
+            count += 1;
+            if after > before + 1e-9 {
+                violations.push(Violation {
+                    play: play.clone(),
+                    inserted: t,
+                    at,
+                    before,
+                    after,
+                });
+            }
+        }
+    }
+    count
+}
+
+/// Inserts every manipulative move of the scenario at every place of the given plays and of
+/// `random_plays` random honest plays.
 pub fn check_insertions(
     scenario: &Scenario,
     start: State,
@@ -324,40 +411,13 @@ pub fn check_insertions(
     for _ in 0..random_plays {
         plays.push(random_honest_play(scenario, start, &mut rng));
     }
-    let manipulative: Vec<usize> = (0..scenario.moves.len())
+    let tricks: Vec<usize> = (0..scenario.moves.len())
         .filter(|&m| scenario.moves[m].kind.is_manipulative())
         .collect();
     let mut insertions = 0;
     let mut violations = Vec::new();
     for p in &plays {
-        let before = total(scenario, &replay(scenario, start, p));
-        // Every place in short plays; a sample of places in long ones.
-        let places: Vec<usize> = if p.len() <= 12 {
-            (0..=p.len()).collect()
-        } else {
-            let mut v: Vec<usize> = (0..8).map(|_| rng.random_range(0..=p.len())).collect();
-            v.extend([0, p.len() / 2, p.len()]);
-            v
-        };
-        for &at in &places {
-            for &m in &manipulative {
-                let mut altered = Vec::with_capacity(p.len() + 1);
-                altered.extend_from_slice(&p[..at]);
-                altered.push(m);
-                altered.extend_from_slice(&p[at..]);
-                let after = total(scenario, &replay(scenario, start, &altered));
-                insertions += 1;
-                if after > before + 1e-9 {
-                    violations.push(Violation {
-                        play: p.clone(),
-                        inserted: m,
-                        at,
-                        before,
-                        after,
-                    });
-                }
-            }
-        }
+        insertions += insertions_into(scenario, start, p, &tricks, &mut violations);
     }
     InsertionReport {
         plays: plays.len(),

@@ -14,6 +14,8 @@ use std::sync::Arc;
 /// Needs and concerns are tracked in bit sets; a scenario may have at most this many of each.
 pub const MAX_NEEDS: usize = 16;
 pub const MAX_CONCERNS: usize = 16;
+/// Moves already used are remembered in a bit set, so a scenario may have at most this many.
+pub const MAX_MOVES: usize = 128;
 
 /// A scenario ready to play: the file as written plus resolved lookup tables.
 #[derive(Debug, Clone)]
@@ -27,6 +29,10 @@ pub struct Scenario {
     pub variable_needs: Vec<usize>,
     pub pick: usize,
     pub weights: Weights,
+    /// Per concern, the need whose surfacing hints at it (`None`: hinted from the start).
+    pub concern_hints: Vec<Option<usize>>,
+    /// The trust ceiling of this customer.
+    pub trust_ceiling: i16,
     replies: Vec<Vec<(Mood, Lines)>>,
     /// A fingerprint of the source, so a saved conversation is only restored onto the same text.
     pub fingerprint: u64,
@@ -170,7 +176,15 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         replies[r.on as usize].push((r.mood, r.lines.clone()));
     }
     let weights = file.weights.unwrap_or_default();
+    let concern_hints = file
+        .concerns
+        .iter()
+        .map(|c| c.hinted_by.as_deref().and_then(need_index))
+        .collect();
+    let trust_ceiling = file.customer.trust_ceiling().clamp(1, 100) as i16;
     Scenario {
+        concern_hints,
+        trust_ceiling,
         moves,
         criteria,
         always_active,
@@ -214,6 +228,14 @@ impl Scenario {
 
     pub fn move_text(&self, i: usize) -> &str {
         &self.file.moves[i].text
+    }
+
+    /// Whether the customer has hinted at a concern, so the trainee may bring it up.
+    pub fn concern_hinted(&self, concern: usize, s: &crate::engine::State) -> bool {
+        match self.concern_hints.get(concern).copied().flatten() {
+            Some(need) => s.depth[need] >= crate::engine::Depth::Surfaced as u8,
+            None => true,
+        }
     }
 
     pub fn has_post_sale(&self) -> bool {

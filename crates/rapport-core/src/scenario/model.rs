@@ -91,8 +91,24 @@ pub struct Customer {
     /// The seed moves starting trust up or down by at most this much.
     #[serde(default)]
     pub mood_variation: i32,
+    /// The highest trust this customer ever gives, 1–100; by default 100 for a Socializer,
+    /// 95 for a Relater, 90 for a Director and 80 for a Thinker (a guarded Thinker stays measured).
+    #[serde(default)]
+    pub max_trust: Option<i32>,
     /// The customer's first words.
     pub opening: Lines,
+}
+
+impl Customer {
+    /// The trust ceiling, from `max_trust` or the social style's default.
+    pub fn trust_ceiling(&self) -> i32 {
+        self.max_trust.unwrap_or(match self.style {
+            SocialStyle::Socializer => 100,
+            SocialStyle::Relater => 95,
+            SocialStyle::Director => 90,
+            SocialStyle::Thinker => 80,
+        })
+    }
 }
 
 /// Alessandra's Platinum Rule styles; each shades what builds or spends trust and patience.
@@ -150,6 +166,11 @@ pub struct Concern {
     pub summary: String,
     #[serde(default)]
     pub trust_gate: Option<i32>,
+    /// The need whose surfacing lets the customer hint at this concern (their words about it
+    /// carry the cue); until then the trainee is not offered moves about the concern. Without
+    /// it the concern can be explored from the start (the briefing or opening hints at it).
+    #[serde(default)]
+    pub hinted_by: Option<String>,
     /// Appears only after the sale, in the post-sale phase.
     #[serde(default)]
     pub after_sale: bool,
@@ -286,6 +307,7 @@ pub enum MoveKind {
     Propose,
     CoDesign,
     ExploreConcern,
+    DiscloseLimitation,
     // Commit
     AskCommitment,
     AgreeNextSteps,
@@ -309,7 +331,7 @@ pub enum MoveKind {
 }
 
 impl MoveKind {
-    pub const ALL: [MoveKind; 30] = [
+    pub const ALL: [MoveKind; 31] = [
         MoveKind::Rapport,
         MoveKind::StatePurpose,
         MoveKind::Situation,
@@ -323,6 +345,7 @@ impl MoveKind {
         MoveKind::Propose,
         MoveKind::CoDesign,
         MoveKind::ExploreConcern,
+        MoveKind::DiscloseLimitation,
         MoveKind::AskCommitment,
         MoveKind::AgreeNextSteps,
         MoveKind::RecommendNoFit,
@@ -369,7 +392,9 @@ impl MoveKind {
         match self {
             MoveKind::Problem | MoveKind::Implication | MoveKind::NeedPayoff => TargetRule::OneNeed,
             MoveKind::Situation => TargetRule::AtMostOneNeed,
-            MoveKind::Propose | MoveKind::CoDesign => TargetRule::SomeNeeds,
+            MoveKind::Propose | MoveKind::CoDesign | MoveKind::DiscloseLimitation => {
+                TargetRule::SomeNeeds
+            }
             MoveKind::Summarize => TargetRule::AnyNeeds,
             MoveKind::ExploreConcern | MoveKind::RebutObjection => TargetRule::OneConcern,
             _ => TargetRule::Nothing,
@@ -392,6 +417,7 @@ impl MoveKind {
             MoveKind::Propose => "proposal",
             MoveKind::CoDesign => "invite co-design",
             MoveKind::ExploreConcern => "explore a concern",
+            MoveKind::DiscloseLimitation => "disclose a limitation",
             MoveKind::AskCommitment => "ask for commitment",
             MoveKind::AgreeNextSteps => "agree next steps",
             MoveKind::RecommendNoFit => "recommend no fit",
@@ -455,6 +481,8 @@ pub enum Reaction {
     NotAnIssue,
     NotYet,
     AlreadySaid,
+    /// The same move again: "you asked me that".
+    AskedAgain,
     Listened,
     SummaryAccepted,
     SummaryWrong,
@@ -462,11 +490,18 @@ pub enum Reaction {
     WhatIsMissing,
     Agreed,
     Educated,
+    /// Education before the customer described a gap: a lecture.
+    Lectured,
+    /// The customer, ready, asks for advice ("So what would you do?").
+    AdviceAsked,
     ProposalWelcome,
     ProposalPremature,
     ProposalIrrelevant,
     ProposalCannotFit,
     CoDesigned,
+    LimitationDisclosed,
+    /// A "limitation" stated for a need the product fully meets, or one the customer lacks.
+    LimitationPuzzled,
     ConcernNone,
     CommitmentNotReady,
     CannotDecideAlone,
@@ -501,10 +536,10 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            discovery: 30,
+            discovery: 25,
             agreement: 20,
-            relationship: 20,
-            fit_and_outcome: 30,
+            relationship: 15,
+            fit_and_outcome: 40,
         }
     }
 }

@@ -234,6 +234,17 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         20,
         "mood variation",
     );
+    if let Some(max) = file.customer.max_trust {
+        range_check(
+            &["customer", "max_trust"],
+            max.into(),
+            1,
+            100,
+            "the trust ceiling",
+        );
+    }
+    // A gate or a criterion above the customer's trust ceiling can never open.
+    let ceiling = i64::from(file.customer.trust_ceiling().clamp(1, 100));
     range_check(
         &["meta", "estimated_minutes"],
         file.meta.estimated_minutes.into(),
@@ -256,8 +267,8 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                 &["needs", ni, "trust_gate"],
                 gate.into(),
                 0,
-                100,
-                "trust gate",
+                ceiling,
+                "trust gate (this customer's trust tops out at its `max_trust` or style default)",
             );
         }
     }
@@ -268,8 +279,8 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                 &["concerns", &concern_indices[i], "trust_gate"],
                 gate.into(),
                 0,
-                100,
-                "trust gate",
+                ceiling,
+                "trust gate (this customer's trust tops out at its `max_trust` or style default)",
             );
         }
     }
@@ -550,11 +561,11 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                 }
                 Condition::Resolved(id) => (id, false),
                 Condition::Trust(t) => {
-                    if !(0..=100).contains(t) {
+                    if !(0..=ceiling).contains(&i64::from(*t)) {
                         out.push(
-                            err("E018", format!("trust {t} is outside 0–100"))
+                            err("E018", format!("trust {t} is outside 0–{ceiling}"))
                                 .label("out of range")
-                                .help("Use a number from 0 to 100.")
+                                .help(format!("Use a number from 0 to {ceiling}: this customer's trust never goes higher (`max_trust`, or the style's default)."))
                                 .at(source, loc.span(&["criteria", &index, "requires", &j])),
                         );
                     }
@@ -630,6 +641,50 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                     .at(source, loc.span(&["weights"])),
             );
         }
+    }
+
+    for (i, concern) in file.concerns.iter().enumerate() {
+        if let Some(hint) = &concern.hinted_by
+            && !need_ids.contains(&hint.as_str())
+        {
+            let what = if concern_ids.contains(&hint.as_str()) {
+                format!(
+                    "\"{hint}\" is a concern; `hinted_by` names the need whose discussion hints at this concern"
+                )
+            } else {
+                suggest(hint, &need_ids)
+            };
+            out.push(
+                err(
+                    "E011",
+                    format!(
+                        "concern \"{}\" is hinted by \"{hint}\", which is no need",
+                        concern.id
+                    ),
+                )
+                .label("unknown need")
+                .help(what)
+                .at(
+                    source,
+                    loc.span(&["concerns", &concern_indices[i], "hinted_by"]),
+                ),
+            );
+        }
+    }
+    if file.moves.len() > super::MAX_MOVES {
+        out.push(
+            err(
+                "E020",
+                format!(
+                    "a scenario may have at most {} moves; this one has {}",
+                    super::MAX_MOVES,
+                    file.moves.len()
+                ),
+            )
+            .label("too many")
+            .help("Drop near-duplicate moves; a trainee reads the menu, so shorter is kinder.")
+            .at(source, loc.field_name(&[], "moves")),
+        );
     }
 
     // Enough to play.

@@ -194,7 +194,9 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::QuestionTooEarly,
         Rule::SituationTooMany,
         Rule::RapportTooMuch,
-        Rule::EducationUnasked,
+        Rule::EducationLecture,
+        Rule::LimitationPuzzling,
+        Rule::AskedAgain,
         Rule::NoFitWrong,
         Rule::NoFitUnfounded,
         Rule::NoCommitment,
@@ -219,7 +221,9 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::PurposeStated,
         Rule::RapportWelcome,
         Rule::FollowUpAssured,
-        Rule::EducationWelcome,
+        Rule::EducationAfterGap,
+        Rule::LimitationDisclosed,
+        Rule::AdviceAsked,
         Rule::NotAnIssue,
     ];
     let rules: Vec<Rule> = events.iter().filter_map(Event::rule).collect();
@@ -291,6 +295,7 @@ fn describe(scenario: &Scenario, e: &Event) -> Option<String> {
             scenario.file.criteria[*criterion].id
         ),
         Event::Committed { .. } => "The customer bought; the post-sale call begins".to_string(),
+        Event::AdviceAsked { .. } => "Asked for advice: ready to hear a proposal".to_string(),
         Event::Ended { outcome, .. } => {
             format!("The call ended: {}", super::outcome_label(*outcome))
         }

@@ -3,14 +3,20 @@
 
 pub mod debrief;
 
+use crate::engine::criteria::limitations;
 use crate::engine::{ConcernState, Depth, State, right_outcome};
 use crate::scenario::{Fit, Outcome, Scenario};
 use serde::{Deserialize, Serialize};
 
-/// Points off the total for each manipulative move.
-pub const MANIPULATION_PENALTY: f64 = 8.0;
-/// Points off the total for each proposal made before its need was explored.
-pub const PREMATURE_PENALTY: f64 = 4.0;
+/// Each manipulative move keeps this share of the score: the score is multiplied by it once
+/// per trick, so a pushy play still shows what it did well, and a trick can never pay.
+pub const MANIPULATION_FACTOR: f64 = 0.88;
+/// Fit points off for each proposal made before its need was explored and the customer asked
+/// for advice, or for a need the customer lacks or the product cannot meet.
+pub const PROPOSAL_MISTAKE_FIT: f64 = 15.0;
+/// Outcome points off for each limitation of the product left unsaid before an order or an
+/// advance.
+pub const UNSAID_LIMITATION: f64 = 15.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DimensionKind {
@@ -72,22 +78,29 @@ pub struct Figures {
     pub total: f64,
 }
 
-/// The outcome score: reaching the ending that is right for the hidden situation.
+/// The outcome score: reaching the ending that is right for the hidden situation. A sale
+/// counts from the moment it is made, even while the post-sale call goes on.
 pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
     let right = right_outcome(scenario, state.active);
-    let Some(outcome) = (if state.ended() { state.outcome } else { None }) else {
+    let outcome = if state.ordered {
+        Outcome::Order
+    } else if state.ended() {
+        state.outcome.unwrap_or(Outcome::NoSale)
+    } else {
         return 0.0;
     };
+    let unsaid = f64::from((limitations(scenario, state.active) & !state.disclosed).count_ones());
+    let honest_close = (100.0 - UNSAID_LIMITATION * unsaid).max(50.0);
     match (right, outcome) {
         (Outcome::Order, Outcome::Order) => {
             if scenario.has_post_sale() && !state.assured {
-                80.0
+                honest_close - 20.0
             } else {
-                100.0
+                honest_close
             }
         }
-        (Outcome::Order, Outcome::Advance) => 70.0,
-        (Outcome::Advance, Outcome::Advance) => 100.0,
+        (Outcome::Order, Outcome::Advance) => 70.0_f64.min(honest_close),
+        (Outcome::Advance, Outcome::Advance) => honest_close,
         (Outcome::Advance, Outcome::Order) => 55.0,
         (Outcome::MutualNoFit, Outcome::MutualNoFit) => {
             if state.no_fit_founded {
@@ -106,25 +119,45 @@ pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
     }
 }
 
+/// Pieces of news a thorough seller would have covered in summaries for this play.
+fn expected_news(scenario: &Scenario, s: &State) -> f64 {
+    let needs = (0..scenario.file.needs.len())
+        .filter(|&i| s.is_active(i))
+        .count();
+    let concerns = scenario
+        .file
+        .concerns
+        .iter()
+        .filter(|c| !c.after_sale)
+        .count();
+    (2 * needs + concerns).max(3) as f64
+}
+
+/// The numbers behind a score. Each dimension only grows as the conversation learns more and
+/// the customer trusts more, and a walk-out counts nothing for the relationship or the
+/// outcome: together with the engine's rules, this is why inserting a trick never raises it.
 pub fn figures(scenario: &Scenario, s: &State) -> Figures {
     let needs = &scenario.file.needs;
     let mut weight_all = 0.0;
     let mut weight_found = 0.0;
     let mut weight_fitting = 0.0;
     let mut weight_proposed = 0.0;
-    let mut active_count = 0u32;
     for (i, n) in needs.iter().enumerate() {
         if !s.is_active(i) {
             continue;
         }
-        active_count += 1;
         let w = f64::from(n.importance);
         weight_all += w;
         weight_found += w * f64::from(s.depth[i]) / 3.0;
         if n.fit != Fit::None {
             weight_fitting += w;
             if s.proposed & (1 << i) != 0 {
-                weight_proposed += w * if n.fit == Fit::Partial { 0.8 } else { 1.0 };
+                let honest = s.disclosed & (1 << i) != 0;
+                weight_proposed += w * match (n.fit, honest) {
+                    (Fit::Partial, true) => 0.8,
+                    (Fit::Partial, false) => 0.5,
+                    _ => 1.0,
+                };
             }
         }
     }
@@ -134,15 +167,16 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         0.0
     };
 
-    let expected_checks = f64::from(active_count.clamp(2, 4));
-    let checks = (f64::from(s.useful_checks) / expected_checks).min(1.0);
-    let agreement = 70.0 * checks + if s.confirmed { 30.0 } else { 0.0 };
+    let covered = (f64::from(s.info_at_check) / expected_news(scenario, s)).min(1.0);
+    let agreement = 70.0 * covered + if s.confirmed { 30.0 } else { 0.0 };
 
-    let course = (100.0 - 4.0 * f64::from(s.trust_lost)).max(0.0);
-    let mut relationship = 0.8 * f64::from(s.trust) + 0.2 * course;
-    if s.ended() && s.outcome == Some(Outcome::NoSale) {
-        relationship *= 0.5;
-    }
+    let ceiling = f64::from(scenario.trust_ceiling.max(1));
+    let course = (100.0 - 2.0 * f64::from(s.trust_lost)).max(0.0);
+    let relationship = if s.walked_out {
+        0.0
+    } else {
+        (0.8 * 100.0 * f64::from(s.trust) / ceiling + 0.2 * course).min(100.0)
+    };
 
     let right = right_outcome(scenario, s.active);
     let mistakes = f64::from(s.premature_proposals) + f64::from(s.bad_proposals);
@@ -155,20 +189,24 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
             1.0
         };
         let co_design = if s.co_designed != 0 { 10.0 } else { 0.0 };
-        (100.0 * coverage * 0.9 + co_design - 15.0 * mistakes).clamp(0.0, 100.0)
+        (100.0 * coverage * 0.9 + co_design - PROPOSAL_MISTAKE_FIT * mistakes).clamp(0.0, 100.0)
     };
     let outcome = outcome_points(scenario, s);
-    let fit_and_outcome = 0.4 * fit + 0.6 * outcome;
+    let fit_and_outcome = if s.walked_out {
+        0.0
+    } else {
+        0.4 * fit + 0.6 * outcome
+    };
 
-    let penalty = MANIPULATION_PENALTY * f64::from(s.manipulative)
-        + PREMATURE_PENALTY * f64::from(s.premature_proposals);
     let w = scenario.weights;
     let weighted = (f64::from(w.discovery) * discovery
         + f64::from(w.agreement) * agreement
         + f64::from(w.relationship) * relationship
         + f64::from(w.fit_and_outcome) * fit_and_outcome)
         / 100.0;
-    let total = ((weighted - penalty).clamp(0.0, 100.0) * 10.0).round() / 10.0;
+    let factor = MANIPULATION_FACTOR.powi(i32::from(s.manipulative));
+    let kept = (weighted * factor).clamp(0.0, 100.0);
+    let total = (kept * 10.0).round() / 10.0;
     Figures {
         discovery,
         agreement,
@@ -176,7 +214,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         fit,
         outcome,
         fit_and_outcome,
-        penalty,
+        penalty: weighted - kept,
         total,
     }
 }
@@ -246,8 +284,17 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
             s.trust_lost
         ));
     }
-    if s.outcome == Some(Outcome::NoSale) && s.ended() {
-        relationship.push("The customer ended the call, which halves this score.".to_string());
+    if s.walked_out {
+        relationship.push(
+            "The customer ended the call: the relationship and the outcome count nothing, but what you found out and checked still does."
+                .to_string(),
+        );
+    }
+    if scenario.trust_ceiling < 100 {
+        relationship.push(format!(
+            "This customer's trust tops out at {}; the score measures trust against that.",
+            scenario.trust_ceiling
+        ));
     }
 
     let mut fit_reasons = Vec::new();
@@ -280,6 +327,19 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
             fit_reasons.push("The customer helped shape the solution.".to_string());
         }
     }
+    let unsaid = limitations(scenario, s.active) & !s.disclosed;
+    if unsaid != 0 && right != Outcome::MutualNoFit {
+        for i in (0..needs.len()).filter(|i| unsaid & (1 << i) != 0) {
+            fit_reasons.push(format!(
+                "A limitation was left unsaid: the product {} \"{}\", and the customer was not told.",
+                if needs[i].fit == Fit::None { "cannot meet" } else { "only partly meets" },
+                needs[i].summary
+            ));
+        }
+    } else if s.disclosed != 0 {
+        fit_reasons
+            .push("You said plainly what the product cannot do, where it mattered.".to_string());
+    }
     if s.bad_proposals > 0 {
         fit_reasons.push(format!(
             "{} proposals for needs the customer does not have or the product cannot meet.",
@@ -307,19 +367,28 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     let mut penalties = Vec::new();
     if s.manipulative > 0 {
         penalties.push(Penalty {
-            what: "manipulative moves (closes, rebuttals, feature dumps, irritators)".to_string(),
+            what: format!(
+                "manipulative moves (closes, rebuttals, feature dumps, irritators): each keeps only {:.0}% of the score",
+                MANIPULATION_FACTOR * 100.0
+            ),
             count: s.manipulative.into(),
-            points: MANIPULATION_PENALTY * f64::from(s.manipulative),
+            points: round1(f.penalty),
         });
     }
     if s.premature_proposals > 0 {
         penalties.push(Penalty {
-            what: "proposals before the need was explored".to_string(),
+            what: format!(
+                "proposals before the need was explored and advice was asked: {PROPOSAL_MISTAKE_FIT:.0} fit points and 4 trust each"
+            ),
             count: s.premature_proposals.into(),
-            points: PREMATURE_PENALTY * f64::from(s.premature_proposals),
+            points: round1(
+                PROPOSAL_MISTAKE_FIT * f64::from(s.premature_proposals)
+                    * 0.4
+                    * f64::from(w.fit_and_outcome)
+                    / 100.0,
+            ),
         });
     }
-
     let dim = |kind: DimensionKind, value: f64, weight: u32, reasons: Vec<String>| Dimension {
         kind,
         name: kind.label().to_string(),

@@ -1,0 +1,73 @@
+//! Which moves the trainee is offered: the menu follows the conversation. What can be said
+//! about a need opens once the customer has brought it up, a concern once it was hinted at or
+//! voiced, follow-ups once there is a sale; open probes, rapport, purpose, listening,
+//! summaries, checks, commitment moves and the tempting tricks are always there.
+//!
+//! Offers depend only on what the customer has said (depths, voiced concerns, the sale), so a
+//! better-informed conversation is never offered less: the rule the invariant proof needs.
+
+use super::state::{ConcernState, Depth, Phase, State};
+use crate::scenario::{CompiledMove, MoveKind, Scenario};
+
+/// Whether a move is on the menu in this state.
+pub fn is_offered(scenario: &Scenario, s: &State, index: usize) -> bool {
+    if s.ended() {
+        return false;
+    }
+    let Some(m) = scenario.moves.get(index) else {
+        return false;
+    };
+    let assure = s.phase == Phase::Assure;
+    match m.kind {
+        MoveKind::FollowUp => assure,
+        // After the sale the call is about how it is going: no selling moves.
+        MoveKind::AskCommitment
+        | MoveKind::AgreeNextSteps
+        | MoveKind::RecommendNoFit
+        | MoveKind::StatePurpose
+        | MoveKind::Situation
+        | MoveKind::Problem
+        | MoveKind::Implication
+        | MoveKind::NeedPayoff
+        | MoveKind::Propose
+        | MoveKind::CoDesign
+        | MoveKind::DiscloseLimitation
+            if assure =>
+        {
+            false
+        }
+        _ if assure && m.kind.is_close() => false,
+        MoveKind::ExploreConcern | MoveKind::RebutObjection => m
+            .concern
+            .is_none_or(|c| concern_open(scenario, s, c, assure)),
+        MoveKind::Problem | MoveKind::Situation => true,
+        _ => needs_mentioned(s, m),
+    }
+}
+
+/// Every need a move names has been brought up by the customer (a move about nothing is
+/// always fine): naming a need first would give the hidden topic away.
+fn needs_mentioned(s: &State, m: &CompiledMove) -> bool {
+    (0..16).all(|n| m.needs & (1 << n) == 0 || s.depth_of(n) >= Depth::Surfaced)
+}
+
+/// A concern can be talked about once it was hinted at or voiced (after the sale, only the
+/// after-sale concerns, once they are voiced).
+fn concern_open(scenario: &Scenario, s: &State, c: usize, assure: bool) -> bool {
+    let concern = scenario.concern(c);
+    let voiced = s.concerns[c] != ConcernState::Latent;
+    if concern.after_sale {
+        return assure && voiced;
+    }
+    if assure {
+        return false;
+    }
+    voiced || scenario.concern_hinted(c, s)
+}
+
+/// The moves on offer, in the scenario's order (stable within a call).
+pub fn offered(scenario: &Scenario, s: &State) -> Vec<usize> {
+    (0..scenario.moves.len())
+        .filter(|&i| is_offered(scenario, s, i))
+        .collect()
+}
