@@ -142,3 +142,20 @@ fn new_writes_a_starter_scenario_that_passes_check() {
     assert_eq!(code, 1, "refuses to overwrite");
     assert!(err.contains("already exists"));
 }
+
+#[test]
+fn check_of_two_files_with_the_same_id_is_an_error_naming_the_other_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string("crates/rapport-core/src/starter.ron").expect("starter");
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    std::fs::write(&a, &text).expect("write");
+    std::fs::write(&b, &text).expect("write");
+    let (code, out, _) = rapport(&["check", &a.display().to_string(), &b.display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("E023"), "{out}");
+    assert!(
+        out.contains("is also used by") && out.contains("a.ron"),
+        "{out}"
+    );
+}

@@ -105,6 +105,60 @@ fn texts(app: &mut App) -> Vec<String> {
         .collect()
 }
 
+/// The move buttons as listed: each one's data and screen-reader label, in display order.
+fn move_buttons(app: &mut App) -> Vec<(MoveButton, String)> {
+    let mut buttons: Vec<(MoveButton, String)> = app
+        .world_mut()
+        .query::<(&MoveButton, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .map(|(m, a)| (*m, a.label().unwrap_or_default().to_string()))
+        .collect();
+    buttons.sort_by_key(|(m, _)| m.number);
+    buttons
+}
+
+/// The scenario index of the move with this id.
+fn move_index(app: &App, id: &str) -> usize {
+    app.world()
+        .resource::<Session>()
+        .scenario
+        .file
+        .moves
+        .iter()
+        .position(|m| m.id == id)
+        .unwrap()
+}
+
+/// Types the number shown beside a scenario move, and Enter when the number could still
+/// grow a digit.
+fn type_move(app: &mut App, index: usize) {
+    let number = move_buttons(app)
+        .iter()
+        .find(|(m, _)| m.index == index)
+        .map(|(m, _)| m.number)
+        .expect("the move is listed");
+    let turns = app.world().resource::<Session>().conversation.turns().len();
+    for digit in number.to_string().bytes() {
+        press(app, DIGIT_KEYS[usize::from(digit - b'0')]);
+    }
+    if app.world().resource::<Session>().conversation.turns().len() == turns {
+        press(app, KeyCode::Enter);
+    }
+}
+
+const DIGIT_KEYS: [KeyCode; 10] = [
+    KeyCode::Digit0,
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+];
+
 fn focused_card(app: &mut App) -> Option<String> {
     let focus = app.world().resource::<InputFocus>().get()?;
     app.world().get::<ScenarioCard>(focus).map(|c| c.0.clone())
@@ -203,13 +257,22 @@ fn menu_to_debrief_by_keys_and_messages() {
     assert_eq!(app.world().resource::<Session>().seed(), 7);
 
     // Moves are plain text with screen-reader labels, numbered from 1; no kind is shown.
-    let labels: Vec<String> = app
-        .world_mut()
-        .query::<(&MoveButton, &bevy::a11y::AccessibilityNode)>()
-        .iter(app.world())
-        .map(|(_, a)| a.label().unwrap_or_default().to_string())
-        .collect();
-    assert_eq!(labels.len(), 27);
+    // Only the moves on offer are listed, in the scenario's order.
+    let buttons = move_buttons(&mut app);
+    let offered = app
+        .world()
+        .resource::<Session>()
+        .conversation
+        .available_moves();
+    assert_eq!(
+        buttons.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
+        offered
+    );
+    assert!(
+        buttons.len() >= 10 && buttons.len() < 27,
+        "what can be said about a need waits until it is brought up"
+    );
+    let labels: Vec<String> = buttons.into_iter().map(|(_, l)| l).collect();
     assert!(labels.contains(&"Move 3: How do orders reach you today?".to_string()));
     assert!(
         !texts(&mut app)
@@ -217,8 +280,8 @@ fn menu_to_debrief_by_keys_and_messages() {
             .any(|t| t.contains("Situation") || t.contains("AssumptiveClose"))
     );
 
-    // "2" waits for a second digit (there are 27 moves); Enter then picks move 2.
-    press(&mut app, KeyCode::Digit2);
+    // "1" waits for a second digit (ten or more moves are listed); Enter then picks move 1.
+    press(&mut app, KeyCode::Digit1);
     assert!(
         app.world()
             .resource::<Session>()
@@ -228,12 +291,12 @@ fn menu_to_debrief_by_keys_and_messages() {
     );
     press(&mut app, KeyCode::Enter);
     let turns = app.world().resource::<Session>().conversation.moves();
-    assert_eq!(turns, vec![1], "Enter picked move 2 (index 1)");
+    assert_eq!(turns, vec![0], "Enter picked move 1 (index 0)");
     // "4" cannot start a two-digit number: it picks move 4 at once.
     press(&mut app, KeyCode::Digit4);
     assert_eq!(
         app.world().resource::<Session>().conversation.moves(),
-        vec![1, 3]
+        vec![0, 3]
     );
     let shown = texts(&mut app);
     assert!(
@@ -347,13 +410,13 @@ fn debrief_head_timeline_and_what_if_by_keys() {
     let session = app.world().resource::<Session>();
     assert_eq!(session.conversation.moves(), first_moves[..2].to_vec());
     assert!(session.what_if.is_some());
-    // A closing trick instead: move 24, "Great, I'll put you down for the annual plan then."
-    press(&mut app, KeyCode::Digit2);
-    press(&mut app, KeyCode::Digit4);
-    assert_eq!(
-        app.world().resource::<Session>().conversation.moves().len(),
-        3
-    );
+    // A closing trick instead, typed by its number: "Great, I'll put you down for the annual
+    // plan then."
+    let assume = move_index(&app, "assume");
+    type_move(&mut app, assume);
+    let moves = app.world().resource::<Session>().conversation.moves();
+    assert_eq!(moves.len(), 3);
+    assert_eq!(moves[2], assume);
     play_collaborative(&mut app);
     app.update();
     press(&mut app, KeyCode::Enter);
@@ -369,6 +432,98 @@ fn debrief_head_timeline_and_what_if_by_keys() {
         "the comparison is shown"
     );
     assert!(shown.iter().any(|t| t == "First ending") && shown.iter().any(|t| t == "This ending"));
+}
+
+#[test]
+fn a_move_opens_in_the_panel_once_the_customer_brings_its_topic_up() {
+    let (_dir, mut app) = app_with_starter();
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    let ask = move_index(&app, "ask-proofs");
+    let cost = move_index(&app, "cost-proofs");
+    let before = move_buttons(&mut app);
+    assert!(
+        !before.iter().any(|(m, _)| m.index == cost),
+        "the cost of slow proofs is not on offer before she mentions proofs"
+    );
+    assert!(
+        before.iter().all(|(_, l)| !l.contains("(new)")),
+        "nothing is new at the start"
+    );
+
+    // Enter on the focused "What's the hardest part…" asks the problem question.
+    let ask_button = app
+        .world_mut()
+        .query::<(Entity, &MoveButton)>()
+        .iter(app.world())
+        .find(|(_, m)| m.index == ask)
+        .map(|(e, _)| e)
+        .unwrap();
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(ask_button, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![ask]
+    );
+    app.update();
+
+    // The implication question is listed now, in the scenario's order, marked new.
+    let after = move_buttons(&mut app);
+    let offered = app
+        .world()
+        .resource::<Session>()
+        .conversation
+        .available_moves();
+    assert!(offered.contains(&cost));
+    assert_eq!(
+        after.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
+        offered
+    );
+    assert!(
+        after
+            .iter()
+            .enumerate()
+            .all(|(at, (m, _))| m.number == at + 1),
+        "numbered 1..k as listed"
+    );
+    let (button, label) = after.iter().find(|(m, _)| m.index == cost).unwrap();
+    assert_eq!(
+        label,
+        &format!(
+            "Move {} (new): What happens when a proof sits unanswered for a few days?",
+            button.number
+        )
+    );
+    assert!(
+        after.iter().all(|(m, l)| {
+            let was_listed = before.iter().any(|(b, _)| b.index == m.index);
+            l.contains("(new)") != was_listed
+        }),
+        "exactly the moves that opened are marked new"
+    );
+    // The focus stays on the move it was on, though its button was redrawn.
+    let focus = app.world().resource::<InputFocus>().get().unwrap();
+    assert_eq!(
+        app.world().get::<MoveButton>(focus).map(|m| m.index),
+        Some(ask)
+    );
+
+    // Its number, typed, plays it; the next turn it is no longer marked new.
+    type_move(&mut app, cost);
+    app.update();
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![ask, cost]
+    );
+    let (_, label) = move_buttons(&mut app)
+        .into_iter()
+        .find(|(m, _)| m.index == cost)
+        .expect("still on offer");
+    assert!(!label.contains("(new)"), "{label}");
 }
 
 #[test]

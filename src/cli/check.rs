@@ -1,7 +1,7 @@
 //! `rapport check`: every problem in each file, located, with a hint; then the invariant.
 
 use super::library::{self, Entry};
-use rapport_core::check::{CheckConfig, check_source};
+use rapport_core::check::{CheckConfig, check_source, duplicate_ids};
 use rapport_core::scenario::diagnostic::render;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,8 +38,22 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
         }
     }
     let (mut ok, mut bad) = (0, 0);
-    for entry in &entries {
-        let report = check_source(&entry.text, CheckConfig::default());
+    let named: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e.origin.as_str(), e.text.as_str()))
+        .collect();
+    // With no paths, a folder scenario may replace a shipped one of the same id on purpose.
+    let duplicates = if paths.is_empty() {
+        Vec::new()
+    } else {
+        duplicate_ids(&named)
+    };
+    for (index, entry) in entries.iter().enumerate() {
+        let mut report = check_source(&entry.text, CheckConfig::default());
+        for (_, d) in duplicates.iter().filter(|(i, _)| *i == index) {
+            report.parsed.diagnostics.push(d.clone());
+            report.parsed.scenario = None;
+        }
         let diagnostics = report.diagnostics();
         if short {
             for d in diagnostics {
@@ -83,6 +97,12 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
         }
         if let Some(m) = report.margin() {
             println!("    invariant holds; smallest margin {m:.1} points");
+        }
+        if let Some(r) = &report.rote {
+            println!(
+                "    rote: the best play of seed {} recited on {} other seeds scores a median {:.1}; reading the customer, {:.1}",
+                r.learnt_on, r.seeds, r.memorised_median, r.reading_median
+            );
         }
     }
     println!(

@@ -31,7 +31,8 @@ pub struct GameArgs {
     /// Open this scenario (an id) instead of starting at the menu.
     #[arg(long)]
     pub scenario: Option<String>,
-    /// Let an automatic player (collaborative, pitcher, closer, random) play through every
+    /// Let an automatic player (collaborative, skilled, average, questioner, pitcher, closer,
+    /// random) play through every
     /// screen, then exit; with --screenshots, saves a PNG of each screen.
     #[arg(long, value_name = "PLAYER")]
     pub autoplay: Option<String>,
@@ -72,7 +73,7 @@ pub enum Command {
     Simulate {
         /// A scenario id (shipped or in --scenarios) or a path to a .ron file.
         scenario: String,
-        /// collaborative, pitcher, closer or random.
+        /// collaborative, skilled, average, questioner, pitcher, closer or random.
         #[arg(long, default_value = "collaborative")]
         player: String,
         #[arg(long, default_value_t = 1)]

@@ -112,5 +112,12 @@ pub fn run(
             }
         }
     }
+    if !d.missed_cues.is_empty() {
+        println!();
+        println!("What the customer said that you could have acted on:");
+        for cue in &d.missed_cues {
+            println!("  - {cue}");
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -135,8 +135,9 @@ fn run(
             keep.set("bench", true);
             // Fill the log with the first moves, then scroll it for 600 frames.
             let turns = session.conversation.turns().len();
-            if turns < 12 && !session.conversation.is_over() {
-                choose.write(ChooseMove(turns % session.scenario.moves.len()));
+            let menu = session.conversation.available_moves();
+            if turns < 12 && !menu.is_empty() {
+                choose.write(ChooseMove(menu[turns % menu.len()]));
                 return;
             }
             bench.scroll_frames += 1;

@@ -79,8 +79,9 @@ const DIGITS: [(KeyCode, KeyCode); 10] = [
     (KeyCode::Digit9, KeyCode::Numpad9),
 ];
 
-/// Number keys pick a move: "3" picks move 3 at once when no move 30 exists; "1" with more
-/// than nine moves focuses move 1 and waits: a second digit picks 10–19, Enter picks 1.
+/// Number keys pick a move by the number shown beside it (its place in the list on offer):
+/// "3" picks move 3 at once when no move 30 is listed; "1" with more than nine moves listed
+/// focuses move 1 and waits: a second digit picks 10–19, Enter picks 1.
 #[allow(clippy::too_many_arguments)]
 fn digits(
     keys: Res<ButtonInput<KeyCode>>,
@@ -101,7 +102,7 @@ fn digits(
         pending.0 = None;
         return;
     }
-    let count = session.scenario.moves.len();
+    let count = buttons.iter().count();
     for (d, (a, b)) in DIGITS.iter().enumerate() {
         if !keys.just_pressed(*a) && !keys.just_pressed(*b) {
             continue;
@@ -116,12 +117,12 @@ fn digits(
         }
         if value * 10 <= count {
             pending.0 = Some(value);
-            if let Some((e, _)) = buttons.iter().find(|(_, m)| m.0 == value - 1) {
+            if let Some((e, _)) = buttons.iter().find(|(_, m)| m.number == value) {
                 focus.set(e, FocusCause::Navigated);
                 visible.0 = true;
             }
-        } else {
-            choose.write(ChooseMove(value - 1));
+        } else if let Some((_, m)) = buttons.iter().find(|(_, m)| m.number == value) {
+            choose.write(ChooseMove(m.index));
         }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {

@@ -109,16 +109,16 @@ impl Session {
         self.coach.clear();
         let opening: Vec<Event> = self.conversation.opening().to_vec();
         push_events(&mut self.log, &opening, 0);
-        let turns: Vec<(usize, Vec<Event>)> = self
+        let turns: Vec<Vec<Event>> = self
             .conversation
             .turns()
             .iter()
-            .map(|t| (t.move_index, t.events.clone()))
+            .map(|t| t.events.clone())
             .collect();
-        for (i, (move_index, events)) in turns.iter().enumerate() {
+        for (i, events) in turns.iter().enumerate() {
             self.log.push(LogLine {
                 speaker: Speaker::Trainee,
-                text: self.scenario.move_text(*move_index).to_string(),
+                text: self.conversation.trainee_line(i).to_string(),
                 turn: i + 1,
             });
             push_events(&mut self.log, events, i + 1);
@@ -139,7 +139,7 @@ impl Session {
         let events = events.to_vec();
         self.log.push(LogLine {
             speaker: Speaker::Trainee,
-            text: self.scenario.move_text(index).to_string(),
+            text: self.conversation.trainee_line(turn - 1).to_string(),
             turn,
         });
         push_events(&mut self.log, &events, turn);

@@ -34,6 +34,17 @@ fn main() {
                 r.right_outcome_reachable(),
             );
         }
+        if let Some(r) = &report.rote {
+            println!(
+                "{path} rote: best play of seed {} recited on {} seeds: median {:.1} (mean {:.1}); reading median {:.1} (mean {:.1})",
+                r.learnt_on,
+                r.seeds,
+                r.memorised_median,
+                r.memorised_mean,
+                r.reading_median,
+                r.reading_mean
+            );
+        }
     }
     std::process::exit(i32::from(failed));
 }

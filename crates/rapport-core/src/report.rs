@@ -46,12 +46,7 @@ pub fn transcript(conversation: &Conversation) -> String {
         say(&mut out, e);
     }
     for (i, turn) in conversation.turns().iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:>3}. You: {}",
-            i + 1,
-            scenario.move_text(turn.move_index)
-        );
+        let _ = writeln!(out, "{:>3}. You: {}", i + 1, conversation.trainee_line(i));
         for e in &turn.events {
             say(&mut out, e);
         }
@@ -179,6 +174,7 @@ pub struct SimulationJson<'a> {
     pub needs: &'a [crate::scoring::debrief::NeedReport],
     pub profile: &'a Profile,
     pub trust: &'a [i16],
+    pub missed_cues: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -252,6 +248,7 @@ pub fn simulation_json(
         needs: &d.needs,
         profile: &d.profile,
         trust: &d.trust,
+        missed_cues: &d.missed_cues,
     };
     serde_json::to_value(json).unwrap_or(serde_json::Value::Null)
 }

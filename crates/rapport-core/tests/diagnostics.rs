@@ -112,8 +112,15 @@ fn scenario_too_short_to_play_is_reported_with_what_it_lacks() {
 }
 
 #[test]
-fn right_outcome_no_honest_play_reaches_is_an_error() {
+fn right_outcome_no_honest_play_reaches_is_an_error_naming_what_blocks_it() {
     assert_eq!(positions("unreachable_outcome"), [("E031", 102, 5)]);
+    let report = check_source(&fixture("unreachable_outcome"), CheckConfig::default());
+    let d = &report.diagnostics()[0];
+    assert!(
+        d.message.contains("criterion \"") && d.message.contains("stays open"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
@@ -148,4 +155,78 @@ fn rendered_reports_show_the_line_the_underline_and_a_hint() {
         out.push_str(&render(&format!("{name}.ron"), &text, &parsed.diagnostics));
     }
     insta::assert_snapshot!(out);
+}
+
+#[test]
+fn version_1_files_are_read_as_version_2_with_a_warning_that_says_what_to_write() {
+    let text = rapport_core::STARTER_SCENARIO.replace("format_version: 2,", "format_version: 1,");
+    let parsed = parse(&text);
+    assert!(parsed.scenario.is_some(), "a version 1 file still plays");
+    let w = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "W002")
+        .expect("a warning about the version");
+    assert_eq!((w.line, w.column), (5, 21));
+    assert!(w.help.contains("format_version: 2"), "{}", w.help);
+    let future = rapport_core::STARTER_SCENARIO.replace("format_version: 2,", "format_version: 3,");
+    assert!(parse(&future).diagnostics.iter().any(|d| d.code == "E003"));
+}
+
+#[test]
+fn a_concern_hinted_by_a_concern_says_which_sort_it_is() {
+    let text = rapport_core::STARTER_SCENARIO.replace(
+        "            id: \"setup-time\",",
+        "            id: \"setup-time\",\n            hinted_by: \"old-customers\",",
+    );
+    let d = parse(&text)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == "E011")
+        .expect("an unknown-need error");
+    assert!(d.help.contains("is a concern"), "{}", d.help);
+}
+
+#[test]
+fn a_quoted_number_says_to_remove_the_quotes() {
+    let starter = rapport_core::STARTER_SCENARIO;
+    let quoted = parse(&starter.replacen("importance: 4,", "importance: \"4\",", 1));
+    let d = &quoted.diagnostics[0];
+    assert!(d.message.contains("without quotes"), "{}", d.message);
+    assert!(d.help.contains("Remove the quotes"), "{}", d.help);
+    let word = parse(&starter.replacen("importance: 4,", "importance: \"high\",", 1));
+    assert!(word.diagnostics[0].help.contains("number without quotes"));
+}
+
+#[test]
+fn a_concern_named_where_a_need_is_expected_says_which_sort_it_is_and_what_to_write() {
+    let starter = rapport_core::STARTER_SCENARIO;
+    let parsed = parse(&starter.replace(
+        "requires: [Resolved(\"old-customers\")]",
+        "requires: [Explicit(\"old-customers\")]",
+    ));
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E011")
+        .expect("E011");
+    assert!(
+        d.help.contains("is a concern") && d.help.contains("Resolved(\"old-customers\")"),
+        "{}",
+        d.help
+    );
+    let parsed = parse(&starter.replace(
+        "requires: [Explicit(\"proofs\"), Proposed(\"proofs\")]",
+        "requires: [Resolved(\"proofs\"), Proposed(\"proofs\")]",
+    ));
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E011")
+        .expect("E011");
+    assert!(
+        d.help.contains("is a need") && d.help.contains("Explicit(\"proofs\")"),
+        "{}",
+        d.help
+    );
 }

@@ -20,21 +20,25 @@ fn starter_with(edits: &[(&str, &str)]) -> Arc<Scenario> {
         .unwrap_or_else(|| panic!("fixture does not parse: {:?}", parsed.diagnostics))
 }
 
+/// The starter with Dana deciding alone on every seed.
 fn starter() -> Arc<Scenario> {
-    starter_with(&[])
+    starter_with(&[("chance: 50,", "chance: 0,")])
 }
 
 /// The starter where Dana needs her partner's sign-off: the right ending is an advance.
 fn needs_approval() -> Arc<Scenario> {
-    starter_with(&[("right_outcome: Order,", "right_outcome: Advance,")])
+    starter_with(&[("chance: 50,", "chance: 100,")])
 }
 
 /// The starter where cash flow is a must-have the product cannot meet: no fit is right.
 fn no_fit() -> Arc<Scenario> {
-    starter_with(&[(
-        "fit: None,\n            trust_gate: 50,",
-        "fit: None,\n            dealbreaker: true,\n            trust_gate: 50,",
-    )])
+    starter_with(&[
+        ("chance: 50,", "chance: 0,"),
+        (
+            "fit: None,\n            trust_gate: 50,",
+            "fit: None,\n            dealbreaker: true,\n            trust_gate: 50,",
+        ),
+    ])
 }
 
 fn play(scenario: &Arc<Scenario>, seed: u64, moves: &[&str]) -> Conversation {
@@ -356,4 +360,283 @@ fn transcript_of_a_collaborative_play_reads_as_a_conversation() {
     let mut c = Conversation::start(s, 4);
     rapport_core::report::play_out(&mut c, &mut rapport_core::players::Collaborative, 100);
     insta::assert_snapshot!(rapport_core::report::transcript(&c));
+}
+
+fn offered_ids(c: &Conversation) -> Vec<String> {
+    c.available_moves()
+        .into_iter()
+        .map(|i| c.scenario().file.moves[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn the_menu_opens_what_can_be_said_about_a_need_only_once_the_customer_brings_it_up() {
+    let mut c = play(&starter(), 1, &["purpose"]);
+    let before = offered_ids(&c);
+    assert!(
+        before.contains(&"ask-proofs".to_string()),
+        "open probes are on offer"
+    );
+    assert!(
+        before.contains(&"assume".to_string()),
+        "tricks stay on offer"
+    );
+    for hidden in ["cost-proofs", "value-proofs", "propose-proofs", "shape-it"] {
+        assert!(
+            !before.contains(&hidden.to_string()),
+            "{hidden} offered too early"
+        );
+    }
+    assert!(
+        c.choose_id("cost-proofs").is_err(),
+        "a move not on offer is refused"
+    );
+    c.choose_id("ask-proofs").expect("a probe");
+    let after = offered_ids(&c);
+    for opened in ["cost-proofs", "value-proofs", "propose-proofs", "shape-it"] {
+        assert!(after.contains(&opened.to_string()), "{opened} not opened");
+    }
+    let new: Vec<String> = c
+        .newly_offered()
+        .into_iter()
+        .map(|i| c.scenario().file.moves[i].id.clone())
+        .collect();
+    assert!(new.contains(&"cost-proofs".to_string()), "{new:?}");
+    // The order stays the scenario's: newly opened moves slot in where they were written.
+    let index = |id: &str| after.iter().position(|m| m == id).expect("offered");
+    assert!(
+        index("ask-proofs") < index("cost-proofs") && index("cost-proofs") < index("ask-quotes")
+    );
+}
+
+#[test]
+fn a_concern_hinted_by_a_need_opens_when_that_need_comes_up() {
+    let s = starter_with(&[
+        ("chance: 50,", "chance: 0,"),
+        (
+            "            id: \"setup-time\",",
+            "            id: \"setup-time\",\n            hinted_by: \"quotes\",",
+        ),
+    ]);
+    let mut c = play(&s, 1, &["purpose"]);
+    assert!(!offered_ids(&c).contains(&"worry-setup".to_string()));
+    c.choose_id("ask-quotes").expect("a probe");
+    assert!(offered_ids(&c).contains(&"worry-setup".to_string()));
+}
+
+#[test]
+fn who_decides_varies_by_seed_and_the_customer_says_so_at_the_start() {
+    let s = starter_with(&[]);
+    let (mut alone, mut partner) = (None, None);
+    for seed in 0..40 {
+        let c = Conversation::start(s.clone(), seed);
+        let words: String = c
+            .opening()
+            .iter()
+            .filter_map(|e| match e {
+                Event::Said { text, .. } => Some(text.to_string()),
+                _ => None,
+            })
+            .collect();
+        let right = rapport_core::engine::right_outcome(&s, c.state());
+        if words.contains("Sam has to agree") {
+            assert_eq!(right, Outcome::Advance, "seed {seed}");
+            partner = Some(seed);
+        } else {
+            assert!(words.contains("decide on the spot"), "seed {seed}: {words}");
+            assert_eq!(right, Outcome::Order, "seed {seed}");
+            alone = Some(seed);
+        }
+    }
+    assert!(
+        alone.is_some() && partner.is_some(),
+        "both situations occur"
+    );
+}
+
+#[test]
+fn a_proposal_before_the_customer_asks_for_advice_is_premature_and_after_it_lands() {
+    let s = starter();
+    let early = play(
+        &s,
+        1,
+        &["purpose", "ask-proofs", "cost-proofs", "propose-proofs"],
+    );
+    let rules: Vec<Rule> = early.turns()[3]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::ProposalPremature), "{rules:?}");
+    let ready = play(
+        &s,
+        1,
+        &["purpose", "ask-proofs", "cost-proofs", "value-proofs"],
+    );
+    assert!(ready.state().advice_asked, "she asks what you would do");
+    let asked = ready.turns()[3]
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::AdviceAsked { .. }));
+    assert!(asked);
+    let landed = play(
+        &s,
+        1,
+        &[
+            "purpose",
+            "ask-proofs",
+            "cost-proofs",
+            "value-proofs",
+            "propose-proofs",
+        ],
+    );
+    let rules: Vec<Rule> = landed.turns()[4]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::ProposalMatched), "{rules:?}");
+}
+
+#[test]
+fn education_is_a_lecture_before_a_gap_and_welcome_after() {
+    let s = starter_with(&[(
+        "(id: \"hello\",",
+        "(id: \"teach\", text: \"Shops like yours usually choose between email proofs, a portal, or a print broker.\", kind: Educate),\n        (id: \"hello\",",
+    )]);
+    let lecture = play(&s, 1, &["purpose", "teach"]);
+    let rules: Vec<Rule> = lecture.turns()[1]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::EducationLecture), "{rules:?}");
+    let welcome = play(&s, 1, &["purpose", "ask-proofs", "cost-proofs", "teach"]);
+    let rules: Vec<Rule> = welcome.turns()[3]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::EducationAfterGap), "{rules:?}");
+    assert!(
+        welcome.state().advice_asked,
+        "explored key need and the options shown: she asks"
+    );
+}
+
+#[test]
+fn saying_what_the_product_cannot_do_builds_trust_and_leaving_it_unsaid_costs_the_outcome() {
+    let s = starter();
+    let reach_cash = [
+        "hello",
+        "purpose",
+        "ask-proofs",
+        "cost-proofs",
+        "value-proofs",
+        "listen",
+        "summary",
+        "ask-cash",
+    ];
+    let c = play(&s, 1, &reach_cash);
+    assert!(
+        c.state().depth[2] >= 1,
+        "cash flow came up (trust high enough)"
+    );
+    let honest = play(&s, 1, &with(&reach_cash, &["say-no-cash"]));
+    assert!(honest.state().trust > c.state().trust);
+    // The same order, with and without the limitation said.
+    let rest = [
+        "worry-customers",
+        "worry-customers",
+        "worry-setup",
+        "worry-setup",
+        "propose-proofs",
+        "whats-missing",
+        "ask-order",
+    ];
+    let said = play(&s, 1, &with(&with(&reach_cash, &["say-no-cash"]), &rest));
+    let unsaid = play(&s, 1, &with(&with(&reach_cash, &["listen"]), &rest));
+    assert_eq!(said.outcome(), Some(Outcome::Order));
+    assert_eq!(unsaid.outcome(), Some(Outcome::Order));
+    assert!(total(&s, said.state()) > total(&s, unsaid.state()));
+    let reasons = score(&s, unsaid.state());
+    assert!(
+        reasons
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.reasons)
+            .any(|r| r.contains("left unsaid")),
+        "the debrief says so"
+    );
+}
+
+#[test]
+fn asking_the_same_thing_twice_gets_you_asked_me_that_and_costs_time() {
+    let s = starter();
+    let once = play(&s, 1, &["purpose", "ask-proofs", "listen"]);
+    let twice = play(&s, 1, &["purpose", "ask-proofs", "ask-proofs"]);
+    let last = &twice.turns()[2];
+    let said = last
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::Said { text, .. } if text.contains("asked me that")));
+    assert!(said, "{:?}", last.events);
+    assert!(twice.state().patience < once.state().patience);
+}
+
+#[test]
+fn a_thinker_stays_measured_however_well_the_call_goes() {
+    let s = starter_with(&[
+        ("chance: 50,", "chance: 0,"),
+        ("style: Socializer,", "style: Thinker,"),
+    ]);
+    let mut c = Conversation::start(s.clone(), 4);
+    rapport_core::report::play_out(&mut c, &mut rapport_core::players::Collaborative, 100);
+    let peak = c.turns().iter().map(|t| t.after.trust).max().unwrap_or(0);
+    assert!(
+        peak <= 80,
+        "a Thinker's trust tops out at 80, reached {peak}"
+    );
+    assert!(
+        total(&s, c.state()) >= 85.0,
+        "and the score measures against that ceiling"
+    );
+}
+
+#[test]
+fn the_debrief_points_to_the_cue_missed_and_the_limitation_left_unsaid() {
+    let s = needs_approval();
+    let c = play(&s, 1, &with(READY, &["ask-order", "listen"]));
+    let cues = rapport_core::scoring::debrief::missed_cues(&c);
+    assert!(
+        cues.iter()
+            .any(|c| c.contains("Sam has to agree") && c.contains("next step")),
+        "{cues:#?}"
+    );
+    let early = play(
+        &starter(),
+        1,
+        &["purpose", "ask-proofs", "cost-proofs", "propose-proofs"],
+    );
+    let cues = rapport_core::scoring::debrief::missed_cues(&early);
+    assert!(
+        cues.iter()
+            .any(|c| c.contains("prescription before diagnosis")),
+        "{cues:#?}"
+    );
+}
+
+#[test]
+fn a_repeated_question_is_said_in_its_second_phrasing() {
+    let c = play(&starter(), 1, &["purpose", "ask-proofs", "ask-proofs"]);
+    assert_eq!(
+        c.trainee_line(1),
+        "What's the hardest part of getting a job from order to press?"
+    );
+    assert!(
+        c.trainee_line(2).starts_with("Sorry, remind me"),
+        "{}",
+        c.trainee_line(2)
+    );
+    assert!(rapport_core::report::transcript(&c).contains("Sorry, remind me"));
 }

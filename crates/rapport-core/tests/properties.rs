@@ -19,6 +19,7 @@ fn small_check() -> CheckConfig {
         },
         seeds: 1,
         random_plays: 1,
+        rote_seeds: 4,
     }
 }
 

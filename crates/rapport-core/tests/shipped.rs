@@ -119,7 +119,7 @@ fn shipped_scenarios_cover_no_fit_post_sale_and_advance_endings() {
     let rights = |s: &Scenario| -> Vec<Outcome> {
         covering_seeds(s, 6)
             .into_iter()
-            .map(|seed| right_outcome(s, initial_state(s, seed).active))
+            .map(|seed| right_outcome(s, &initial_state(s, seed)))
             .collect()
     };
     assert!(
@@ -210,6 +210,76 @@ fn scores_are_graded_skilled_above_questions_only_above_pushy_above_manipulative
         assert!(
             pitcher_zeros < 25 && closer_zeros < 25,
             "{name}: a failed call still shows what went well (zeros: pitcher {pitcher_zeros}, closer {closer_zeros} of 50)"
+        );
+    }
+}
+
+#[test]
+fn rackham_skilled_negotiators_beat_average_ones_by_a_clear_margin() {
+    for (name, s) in parsed() {
+        let (skilled, _) = mean_over_seeds(&s, "skilled", 50);
+        let (average, _) = mean_over_seeds(&s, "average", 50);
+        assert!(
+            skilled >= average + 8.0,
+            "{name}: skilled {skilled:.1} vs average {average:.1}"
+        );
+    }
+}
+
+/// What makes two plays of a scenario materially different situations.
+fn situation(s: &Scenario, seed: u64) -> (u16, u16, bool, bool, Outcome) {
+    let st = initial_state(s, seed);
+    (
+        st.active,
+        st.active_concerns,
+        st.needs_budget_holder,
+        st.guarded,
+        right_outcome(s, &st),
+    )
+}
+
+#[test]
+fn every_scenario_varies_by_seed_and_two_have_a_right_ending_that_does() {
+    let mut ending_varies = Vec::new();
+    for (name, s) in parsed() {
+        let situations: BTreeSet<String> = (0..200)
+            .map(|seed| format!("{:?}", situation(&s, seed)))
+            .collect();
+        assert!(
+            situations.len() >= 3,
+            "{name}: only {} different situations over 200 seeds",
+            situations.len()
+        );
+        let endings: BTreeSet<String> = (0..200)
+            .map(|seed| format!("{:?}", situation(&s, seed).4))
+            .collect();
+        if endings.len() >= 2 {
+            ending_varies.push(name);
+        }
+    }
+    assert!(
+        ending_varies.len() >= 2,
+        "scenarios whose right ending differs by seed: {ending_varies:?}"
+    );
+}
+
+#[test]
+fn rote_does_not_pay_a_memorised_play_scores_far_below_reading_on_unseen_seeds() {
+    for (name, s) in parsed() {
+        let start = initial_state(&s, 0);
+        let best = rapport_core::players::search::search(
+            &s,
+            start,
+            rapport_core::players::search::SearchConfig::default(),
+        );
+        let learnt = best.honest.expect("an honest play").moves;
+        let rote = rapport_core::players::rote::rote_check(&s, 0, &learnt, 200);
+        assert_eq!(rote.seeds, 200);
+        assert!(
+            rote.memorised_median <= 60.0 && rote.reading_median >= 90.0,
+            "{name}: memorised median {:.1}, reading median {:.1}",
+            rote.memorised_median,
+            rote.reading_median
         );
     }
 }

@@ -15,7 +15,7 @@ use crate::game::theme::widgets::{
 use crate::game::theme::{Bg, ColorRole, TextRole, Theme};
 use accesskit::{Live, Role};
 use bevy::a11y::AccessibilityNode;
-use bevy::input_focus::AutoFocus;
+use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 use bevy::window::PrimaryWindow;
@@ -26,7 +26,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Conversation), spawn);
     app.add_systems(
         Update,
-        (refresh, fit_to_window).run_if(in_state(Screen::Conversation)),
+        (refresh, refresh_moves, fit_to_window).run_if(in_state(Screen::Conversation)),
     );
 }
 
@@ -78,6 +78,8 @@ pub struct ConversationView {
     log_shown: usize,
     ended_shown: bool,
     drawn_once: bool,
+    /// The menu as drawn: each move's scenario index and whether it is marked new.
+    moves_shown: Vec<(usize, bool)>,
 }
 
 #[derive(Component)]
@@ -113,69 +115,229 @@ const MOVES_SHARE_COMPACT: f32 = 55.0;
 /// the seed line goes, and the moves get more of the height than the dialogue.
 const COMPACT_BELOW: f32 = 440.0;
 
-/// A move button: the index sent to the core.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct MoveButton(pub usize);
+/// A move button: the scenario's move index (what is sent to the core) and the number shown
+/// beside it, its place in the list on offer (what a trainee types).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoveButton {
+    pub index: usize,
+    pub number: usize,
+}
+
+/// The menu as it should read now: the moves on offer in the scenario's order, each with
+/// whether it opened with the last move. Empty once the call is over.
+fn menu_now(session: &Session) -> Vec<(usize, bool)> {
+    let conv = &session.conversation;
+    if conv.is_over() {
+        return Vec::new();
+    }
+    let new = conv.newly_offered();
+    conv.available_moves()
+        .into_iter()
+        .map(|i| (i, new.contains(&i)))
+        .collect()
+}
+
+/// The hint and one button per move on the menu, numbered from 1 in the order shown.
+/// Returns each button's scenario move index and entity.
+fn spawn_moves(
+    moves: &mut ChildSpawnerCommands,
+    session: &Session,
+    menu: &[(usize, bool)],
+) -> Vec<(usize, Entity)> {
+    moves.spawn(muted(
+        "What do you say? Press a number, or use arrows and Enter.",
+    ));
+    menu.iter()
+        .enumerate()
+        .map(|(at, &(index, new))| {
+            let number = at + 1;
+            let move_text = session.scenario.move_text(index);
+            let label = if new {
+                format!("Move {number} (new): {move_text}")
+            } else {
+                format!("Move {number}: {move_text}")
+            };
+            let mut button = moves.spawn((
+                MoveButton { index, number },
+                move_button(number, move_text, label),
+                observe(
+                    move |_: On<Activate>, mut choose: MessageWriter<ChooseMove>| {
+                        choose.write(ChooseMove(index));
+                    },
+                ),
+            ));
+            if new {
+                // A tag after the text, for the turn the move opened.
+                button.with_child((
+                    text("new", TextRole::Small, ColorRole::Accent),
+                    Pickable::IGNORE,
+                ));
+            }
+            (index, button.id())
+        })
+        .collect()
+}
+
+/// Redraws the moves when the offer changes (a topic opened, a sale made, a "new" mark
+/// expired), keeping the keyboard focus on the same move while it is still listed.
+fn refresh_moves(
+    session: Option<Res<Session>>,
+    mut views: Query<&mut ConversationView>,
+    panel: Query<Entity, With<MovesPanel>>,
+    buttons: Query<&MoveButton>,
+    mut focus: ResMut<InputFocus>,
+    mut commands: Commands,
+) {
+    let Some(session) = session else { return };
+    // The end of the call is drawn by `refresh`.
+    if !session.is_changed() || session.conversation.is_over() {
+        return;
+    }
+    let Ok(mut view) = views.single_mut() else {
+        return;
+    };
+    let menu = menu_now(&session);
+    if menu == view.moves_shown {
+        return;
+    }
+    let Ok(panel) = panel.single() else { return };
+    let focused = focus.get().and_then(|e| buttons.get(e).ok()).copied();
+    commands.entity(panel).despawn_related::<Children>();
+    let mut spawned = Vec::new();
+    commands
+        .entity(panel)
+        .with_children(|moves| spawned = spawn_moves(moves, &session, &menu));
+    if let Some(was) = focused {
+        // The same move if it is still listed, else the one now at its place.
+        let target = spawned
+            .iter()
+            .find(|(index, _)| *index == was.index)
+            .or_else(|| spawned.get(was.number.min(spawned.len()).saturating_sub(1)));
+        if let Some(&(_, button)) = target {
+            focus.set(button, FocusCause::Navigated);
+        }
+    }
+    view.moves_shown = menu;
+}
 
 fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
     let Some(session) = session else { return };
     let s = &session.scenario;
     let customer = &s.file.customer;
-    commands.spawn((screen_root(Screen::Conversation), ConversationView::default())).with_children(|root| {
-        // Top bar: what is being played, the meters, the pause menu.
-        root.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..row(16.0) }).with_children(|bar| {
-            bar.spawn(column(2.0)).with_children(|c| {
-                c.spawn(text(s.title().to_string(), TextRole::Heading, ColorRole::Text));
-                let what_if = session.what_if.as_ref().map_or(String::new(), |w| {
-                    format!(" · what-if from turn {}", w.from_turn + 1)
+    let menu = menu_now(&session);
+    let view = ConversationView {
+        moves_shown: menu.clone(),
+        ..default()
+    };
+    commands
+        .spawn((screen_root(Screen::Conversation), view))
+        .with_children(|root| {
+            // Top bar: what is being played, the meters, the pause menu.
+            root.spawn(Node {
+                justify_content: JustifyContent::SpaceBetween,
+                ..row(16.0)
+            })
+            .with_children(|bar| {
+                bar.spawn(column(2.0)).with_children(|c| {
+                    c.spawn(text(
+                        s.title().to_string(),
+                        TextRole::Heading,
+                        ColorRole::Text,
+                    ));
+                    let what_if = session.what_if.as_ref().map_or(String::new(), |w| {
+                        format!(" · what-if from turn {}", w.from_turn + 1)
+                    });
+                    c.spawn((SeedLine, muted(format!("Seed {}{what_if}", session.seed()))));
                 });
-                c.spawn((SeedLine, muted(format!("Seed {}{what_if}", session.seed()))));
-            });
-            bar.spawn(row(16.0)).with_children(|m| {
-                m.spawn((TrustMeter, Node { min_width: px(210), ..column(3.0) }, a11y(Role::Meter, "Trust")))
+                bar.spawn(row(16.0)).with_children(|m| {
+                    m.spawn((
+                        TrustMeter,
+                        Node {
+                            min_width: px(210),
+                            ..column(3.0)
+                        },
+                        a11y(Role::Meter, "Trust"),
+                    ))
                     .with_children(|t| {
                         t.spawn((TrustText, text("Trust", TextRole::Small, ColorRole::Text)));
-                        t.spawn(meter_bar(0.5, ColorRole::Accent, 10.0)).insert(TrustFill);
+                        t.spawn(meter_bar(0.5, ColorRole::Accent, 10.0))
+                            .insert(TrustFill);
                     });
-                m.spawn((TimeMeter, Node { min_width: px(170), ..column(3.0) }, a11y(Role::Meter, "Time left")))
+                    m.spawn((
+                        TimeMeter,
+                        Node {
+                            min_width: px(170),
+                            ..column(3.0)
+                        },
+                        a11y(Role::Meter, "Time left"),
+                    ))
                     .with_children(|t| {
-                        t.spawn((TimeText, text("Time left", TextRole::Small, ColorRole::Text)));
-                        t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0)).insert(TimeFill);
+                        t.spawn((
+                            TimeText,
+                            text("Time left", TextRole::Small, ColorRole::Text),
+                        ));
+                        t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0))
+                            .insert(TimeFill);
                     });
-                m.spawn((
-                    button("Pause (Esc)", "Pause menu"),
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Pause)),
-                ));
+                    m.spawn((
+                        button("Pause (Esc)", "Pause menu"),
+                        observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                            next.set(Overlay::Pause)
+                        }),
+                    ));
+                });
             });
-        });
-        root.spawn(Node {
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            min_height: px(0),
-            column_gap: px(12),
-            align_items: AlignItems::Stretch,
-            ..default()
-        })
-        .with_children(|main| {
-            // Left: who is on the other side, and what you have learned.
-            main.spawn(Node { width: percent(30), min_width: px(220), min_height: px(0), ..column(12.0) })
+            root.spawn(Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_height: px(0),
+                column_gap: px(12),
+                align_items: AlignItems::Stretch,
+                ..default()
+            })
+            .with_children(|main| {
+                // Left: who is on the other side, and what you have learned.
+                main.spawn(Node {
+                    width: percent(30),
+                    min_width: px(220),
+                    min_height: px(0),
+                    ..column(12.0)
+                })
                 .with_children(|left| {
-                    left.spawn((panel(Node::default()), a11y(Role::Group, "Customer"))).with_children(|card| {
-                        card.spawn(heading(customer.name.clone()));
-                        card.spawn(muted(format!("{}, {}", customer.role, customer.company)));
-                        card.spawn((MoodText, text("", TextRole::Body, ColorRole::Text)));
-                    });
+                    left.spawn((panel(Node::default()), a11y(Role::Group, "Customer")))
+                        .with_children(|card| {
+                            card.spawn(heading(customer.name.clone()));
+                            card.spawn(muted(format!("{}, {}", customer.role, customer.company)));
+                            card.spawn((MoodText, text("", TextRole::Body, ColorRole::Text)));
+                        });
                     left.spawn((
-                        panel(Node { flex_grow: 1.0, flex_basis: px(0), min_height: px(0), ..default() }),
+                        panel(Node {
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            min_height: px(0),
+                            ..default()
+                        }),
                         a11y(Role::Group, "What I have learned"),
                     ))
                     .with_children(|p| {
                         p.spawn(heading("What I have learned"));
-                        p.spawn((LearnedList, Node { flex_grow: 1.0, ..scroll_column(6.0) }));
+                        p.spawn((
+                            LearnedList,
+                            Node {
+                                flex_grow: 1.0,
+                                ..scroll_column(6.0)
+                            },
+                        ));
                     });
                 });
-            // Right: the dialogue, the coach, the moves.
-            main.spawn(Node { flex_grow: 1.0, flex_basis: px(0), min_width: px(0), min_height: px(0), ..column(10.0) })
+                // Right: the dialogue, the coach, the moves.
+                main.spawn(Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    min_width: px(0),
+                    min_height: px(0),
+                    ..column(10.0)
+                })
                 .with_children(|right| {
                     let mut log_a11y = accesskit::Node::new(Role::Log);
                     log_a11y.set_label("Dialogue");
@@ -191,16 +353,21 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         }),
                         AccessibilityNode(log_a11y),
                     ));
-                    right.spawn((
-                        CoachLine,
-                        Node { display: Display::None, padding: UiRect::axes(px(10), px(6)), ..default() },
-                        Bg(ColorRole::PanelAlt),
-                        BackgroundColor(Color::NONE),
-                        a11y(Role::Note, "Coach"),
-                    ))
-                    .with_children(|c| {
-                        c.spawn(text("", TextRole::Small, ColorRole::Text));
-                    });
+                    right
+                        .spawn((
+                            CoachLine,
+                            Node {
+                                display: Display::None,
+                                padding: UiRect::axes(px(10), px(6)),
+                                ..default()
+                            },
+                            Bg(ColorRole::PanelAlt),
+                            BackgroundColor(Color::NONE),
+                            a11y(Role::Note, "Coach"),
+                        ))
+                        .with_children(|c| {
+                            c.spawn(text("", TextRole::Small, ColorRole::Text));
+                        });
                     right
                         .spawn((
                             MovesPanel,
@@ -217,27 +384,18 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             if session.conversation.is_over() {
                                 return;
                             }
-                            moves.spawn(muted("What do you say? Press a number, or use arrows and Enter."));
-                            for (i, m) in s.file.moves.iter().enumerate() {
-                                let label = format!("Move {}: {}", i + 1, m.text);
-                                let mut b = moves.spawn((
-                                    MoveButton(i),
-                                    move_button(i, &m.text, label),
-                                    observe(move |_: On<Activate>, mut choose: MessageWriter<ChooseMove>| {
-                                        choose.write(ChooseMove(i));
-                                    }),
-                                ));
-                                if i == 0 {
-                                    b.insert(AutoFocus);
-                                }
+                            let spawned = spawn_moves(moves, &session, &menu);
+                            if let Some(&(_, first)) = spawned.first() {
+                                moves.commands().entity(first).insert(AutoFocus);
                             }
                         });
                 });
+            });
         });
-    });
 }
 
-fn move_button(i: usize, move_text: &str, label: String) -> impl Bundle {
+/// A move's button: its number and its text.
+fn move_button(number: usize, move_text: &str, label: String) -> impl Bundle {
     use crate::game::theme::interaction::ButtonLook;
     use crate::game::theme::widgets::button_base;
     (
@@ -259,7 +417,7 @@ fn move_button(i: usize, move_text: &str, label: String) -> impl Bundle {
                 },
                 Pickable::IGNORE,
                 children![(
-                    text(format!("{}", i + 1), TextRole::Button, ColorRole::Accent),
+                    text(format!("{number}"), TextRole::Button, ColorRole::Accent),
                     Pickable::IGNORE
                 )],
             ),

@@ -460,6 +460,14 @@ fn draw_main(
                         p.spawn(muted(format!("A question that takes it further: “{sug}”")));
                     }
                 }
+                if !d.missed_cues.is_empty() {
+                    p.spawn(heading(
+                        "What the customer said that you could have acted on",
+                    ));
+                    for cue in &d.missed_cues {
+                        p.spawn(text(format!("• {cue}"), TextRole::Body, ColorRole::Text));
+                    }
+                }
             });
         cols.spawn(side_panel("Behaviour profile"))
             .with_children(|p| profile(p, d));

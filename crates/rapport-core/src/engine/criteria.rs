@@ -14,10 +14,14 @@ pub fn no_fit_situation(scenario: &Scenario, active: u16) -> bool {
         .any(|(i, n)| active & (1 << i) != 0 && n.dealbreaker && n.fit == Fit::None)
 }
 
-/// The ending that is right for this play's hidden situation.
-pub fn right_outcome(scenario: &Scenario, active: u16) -> Outcome {
-    if no_fit_situation(scenario, active) {
+/// The ending that is right for this play's hidden situation: a mutual no-fit when a
+/// dealbreaker cannot be met, an advance when the customer needs a budget holder, otherwise
+/// the scenario's ending.
+pub fn right_outcome(scenario: &Scenario, s: &State) -> Outcome {
+    if no_fit_situation(scenario, s.active) {
         Outcome::MutualNoFit
+    } else if s.needs_budget_holder {
+        Outcome::Advance
     } else {
         match scenario.file.decision.right_outcome {
             RightWhenFits::Order => Outcome::Order,
@@ -43,7 +47,7 @@ fn cond_holds(cond: &Cond, s: &State) -> bool {
         Cond::Explicit(n) => !s.is_active(n) || s.depth[n] >= Depth::Explicit as u8,
         Cond::Explored(n) => !s.is_active(n) || s.depth[n] >= Depth::Explored as u8,
         Cond::Proposed(n) => !s.is_active(n) || s.proposed & (1 << n) != 0,
-        Cond::Resolved(c) => s.concerns[c] == ConcernState::Resolved,
+        Cond::Resolved(c) => !s.concern_active(c) || s.concerns[c] == ConcernState::Resolved,
         Cond::Trust(t) => s.trust as i32 >= t,
     }
 }

@@ -141,7 +141,8 @@ pub struct Turn {
     pub after: State,
 }
 
-/// The starting state for a seed: which needs are active and the starting mood.
+/// The starting state for a seed: which needs and concerns are active, who decides, how
+/// guarded the customer is, and the starting mood.
 pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut active = scenario.always_active;
@@ -157,7 +158,32 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
     } else {
         0
     };
-    let trust = (customer.trust + offset).clamp(0, i32::from(scenario.trust_ceiling)) as i16;
+    // Draws added in format 2 come after those of format 1, so old seeds keep their needs.
+    let mut active_concerns = scenario.always_concerns;
+    let mut pool = scenario.variable_concerns.clone();
+    for _ in 0..scenario.concern_pick.min(pool.len()) {
+        let i = rng.random_range(0..pool.len());
+        active_concerns |= 1 << pool.swap_remove(i);
+    }
+    let needs_budget_holder = scenario
+        .file
+        .decision
+        .budget_holder
+        .as_ref()
+        .is_some_and(|b| rng.random_range(0..100u8) < b.chance.min(100));
+    let guarded = customer
+        .guarded
+        .as_ref()
+        .is_some_and(|g| rng.random_range(0..100u8) < g.chance.min(100));
+    let drop = if guarded {
+        customer
+            .guarded
+            .as_ref()
+            .map_or(0, |g| g.trust_drop.clamp(0, 40))
+    } else {
+        0
+    };
+    let trust = (customer.trust + offset - drop).clamp(0, i32::from(scenario.trust_ceiling)) as i16;
     State {
         turn: 0,
         trust,
@@ -169,6 +195,9 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
         outcome: None,
         walked_out: false,
         active,
+        active_concerns,
+        needs_budget_holder,
+        guarded,
         depth: [0; crate::scenario::MAX_NEEDS],
         ruled_out: 0,
         held_back: 0,
@@ -281,11 +310,33 @@ impl Conversation {
     pub fn start(scenario: Arc<Scenario>, seed: u64) -> Conversation {
         let state = initial_state(&scenario, seed);
         let mut opening = Vec::new();
-        if let Some(text) = lines::pick_line(&scenario.file.customer.opening, seed, 0, 1) {
-            opening.push(Event::Said {
-                speaker: Speaker::Customer,
-                text,
-            });
+        // The opening carries the cues to this play's situation: a guarded customer says so,
+        // and who decides is in their first words.
+        let customer = &scenario.file.customer;
+        let decision = &scenario.file.decision;
+        let cue_pools: [Option<&[Arc<str>]>; 3] = [
+            Some(&customer.opening),
+            customer
+                .guarded
+                .as_ref()
+                .filter(|_| state.guarded)
+                .map(|g| g.cue.as_slice()),
+            decision.budget_holder.as_ref().map(|b| {
+                if state.needs_budget_holder {
+                    b.cue.as_slice()
+                } else {
+                    b.alone_cue.as_slice()
+                }
+            }),
+        ];
+        for (salt, pool) in cue_pools.into_iter().enumerate() {
+            if let Some(text) = pool.and_then(|p| lines::pick_line(p, seed, 0, 1 + salt as u64 * 7))
+            {
+                opening.push(Event::Said {
+                    speaker: Speaker::Customer,
+                    text,
+                });
+            }
         }
         Conversation {
             scenario,
@@ -392,6 +443,22 @@ impl Conversation {
             .position(|m| m.id == id)
             .unwrap_or(usize::MAX);
         self.choose(index)
+    }
+
+    /// What the trainee said at a turn (0-based): the move's text, or its `again` phrasing
+    /// when the same move had been played before. Every view of the dialogue reads this.
+    pub fn trainee_line(&self, turn: usize) -> &str {
+        let Some(t) = self.turns.get(turn) else {
+            return "";
+        };
+        let mv = &self.scenario.file.moves[t.move_index];
+        let repeated = self.turns[..turn]
+            .iter()
+            .any(|earlier| earlier.move_index == t.move_index);
+        match (&mv.again, repeated) {
+            (Some(again), true) => again,
+            _ => &mv.text,
+        }
     }
 
     /// The moves chosen so far.

@@ -103,6 +103,12 @@ pub struct State {
     pub walked_out: bool,
     /// Needs active in this play (seeded), as a bit set.
     pub active: u16,
+    /// Concerns on the customer's mind in this play (seeded), as a bit set.
+    pub active_concerns: u16,
+    /// This customer cannot decide alone in this play (seeded): the right ending is an advance.
+    pub needs_budget_holder: bool,
+    /// This customer is guarded in this play (seeded): lower starting trust.
+    pub guarded: bool,
     pub depth: [u8; MAX_NEEDS],
     /// Needs the customer said are no issue.
     pub ruled_out: u16,
@@ -160,6 +166,10 @@ impl State {
 
     pub fn is_active(&self, need: usize) -> bool {
         self.active & (1 << need) != 0
+    }
+
+    pub fn concern_active(&self, concern: usize) -> bool {
+        self.active_concerns & (1 << concern) != 0
     }
 
     pub fn ended(&self) -> bool {

@@ -271,7 +271,10 @@ impl<S: Sink> Step<'_, S> {
                 self.say_lines(&opening, 77);
             }
             for (i, c) in self.scenario.file.concerns.iter().enumerate() {
-                if c.after_sale && self.state.concerns[i] == ConcernState::Latent {
+                if c.after_sale
+                    && self.state.concern_active(i)
+                    && self.state.concerns[i] == ConcernState::Latent
+                {
                     self.set_concern(i, ConcernState::Raised, Rule::PostSaleBegins);
                 }
             }
@@ -409,7 +412,7 @@ impl<S: Sink> Step<'_, S> {
                 if self.state.ordered {
                     self.react(Reaction::AlreadySaid, false);
                 } else if ready_to_commit(self.scenario, self.state) && self.state.confirmed {
-                    match right_outcome(self.scenario, self.state.active) {
+                    match right_outcome(self.scenario, self.state) {
                         Outcome::Advance => {
                             // Ready, but not theirs to decide: the cue for a next step.
                             self.react(Reaction::CannotDecideAlone, false);
@@ -547,7 +550,11 @@ impl<S: Sink> Step<'_, S> {
                 .concerns
                 .iter()
                 .enumerate()
-                .find(|(i, c)| !c.after_sale && self.state.concerns[*i] == ConcernState::Latent);
+                .find(|(i, c)| {
+                    !c.after_sale
+                        && self.state.concern_active(*i)
+                        && self.state.concerns[*i] == ConcernState::Latent
+                });
             if let Some((i, c)) = next
                 && c.trust_gate
                     .is_none_or(|g| i32::from(self.state.trust) >= g)
@@ -642,7 +649,7 @@ impl<S: Sink> Step<'_, S> {
             .trust_gate
             .is_none_or(|g| self.state.trust as i32 >= g);
         match self.state.concerns[c] {
-            _ if concern.after_sale && !self.state.ordered => {
+            _ if !self.state.concern_active(c) || (concern.after_sale && !self.state.ordered) => {
                 self.react(Reaction::ConcernNone, false);
             }
             ConcernState::Latent if !open => {
@@ -698,7 +705,11 @@ impl<S: Sink> Step<'_, S> {
             .concerns
             .iter()
             .enumerate()
-            .all(|(i, c)| !c.after_sale || self.state.concerns[i] == ConcernState::Resolved);
+            .all(|(i, c)| {
+                !c.after_sale
+                    || !self.state.concern_active(i)
+                    || self.state.concerns[i] == ConcernState::Resolved
+            });
         if all_resolved {
             self.state.assured = true;
             self.gain(5, Rule::FollowUpAssured);

@@ -1,6 +1,7 @@
 //! Automatic players: collaborative, pitcher, closer and random. They see only what a trainee
 //! could see (what the customer has said, the trust meter, the briefing), never the hidden pools.
 
+pub mod rote;
 pub mod search;
 
 use crate::engine::{ConcernState, Depth, State, apply, is_offered, offered};
@@ -14,12 +15,22 @@ pub trait Player {
     fn choose(&mut self, scenario: &Scenario, state: &State) -> Option<usize>;
 }
 
-pub const PLAYER_NAMES: [&str; 5] = ["collaborative", "questioner", "pitcher", "closer", "random"];
+pub const PLAYER_NAMES: [&str; 7] = [
+    "collaborative",
+    "skilled",
+    "average",
+    "questioner",
+    "pitcher",
+    "closer",
+    "random",
+];
 
 /// A player by name, seeded where it draws at random.
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Player>> {
     Some(match name {
         "collaborative" => Box::new(Collaborative),
+        "skilled" => Box::new(Negotiator::skilled(seed)),
+        "average" => Box::new(Negotiator::average(seed)),
         "questioner" => Box::new(Questioner),
         "pitcher" => Box::new(Pitcher::default()),
         "closer" => Box::new(Closer::default()),
@@ -146,9 +157,10 @@ impl Player for Collaborative {
                 return Some(m);
             }
         }
-        // Probe the areas this customer may have a problem in, once each; a probe the
+        // Probe the areas this customer may have a problem in, once each, in the menu's
+        // order (how much each matters is unknown until the customer speaks); a probe the
         // customer deflected is asked again once they trust you more.
-        for n in needs_by_importance(scn) {
+        for n in 0..scn.file.needs.len() {
             if s.depth_of(n) == Depth::Unknown
                 && s.ruled_out & (1 << n) == 0
                 && s.held_back & (1 << n) == 0
@@ -259,6 +271,128 @@ impl Player for Collaborative {
             return Some(m);
         }
         find(MoveKind::AgreeNextSteps, None, None)
+    }
+}
+
+/// A reading seller with the habits of one of Rackham's negotiator groups (49 negotiators,
+/// 102 negotiations): skilled ones test understanding and summarise about twice as often as
+/// average ones and use few irritators (2.3 an hour against 10.8); average ones also
+/// counter-propose before the other side has finished. Built on the collaborative player,
+/// with those habits drawn at the stated rates from a seeded generator.
+pub struct Negotiator {
+    rng: ChaCha8Rng,
+    /// Chance that a summary the collaborative player would make is left out.
+    skip_summary: f64,
+    /// Chance per move of an irritator, when one is on offer.
+    irritate: f64,
+    /// Chance that a less important need is left at "surfaced".
+    skip_depth: f64,
+    /// Chance per move of proposing before the customer asked for advice.
+    counter_propose: f64,
+    name: &'static str,
+}
+
+impl Negotiator {
+    pub fn skilled(seed: u64) -> Self {
+        Negotiator {
+            rng: ChaCha8Rng::seed_from_u64(seed ^ 0x5c1d),
+            skip_summary: 0.0,
+            irritate: 0.01,
+            skip_depth: 0.05,
+            counter_propose: 0.0,
+            name: "skilled",
+        }
+    }
+
+    pub fn average(seed: u64) -> Self {
+        Negotiator {
+            rng: ChaCha8Rng::seed_from_u64(seed ^ 0xa7e),
+            skip_summary: 0.6,
+            irritate: 0.1,
+            skip_depth: 0.6,
+            counter_propose: 0.12,
+            name: "average",
+        }
+    }
+}
+
+impl Player for Negotiator {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
+        let menu = offered(scn, s);
+        let pick_kind = |kinds: &[MoveKind]| {
+            menu.iter()
+                .copied()
+                .find(|&m| kinds.contains(&scn.moves[m].kind) && !s.was_used(m))
+        };
+        if s.phase != crate::engine::Phase::Assure {
+            // Irritators, or where the scenario has none, arguing with a voiced objection
+            // (Rackham's defend/attack spirals).
+            if self.rng.random_bool(self.irritate)
+                && let Some(m) = pick_kind(&[MoveKind::Irritator]).or_else(|| {
+                    menu.iter().copied().find(|&m| {
+                        scn.moves[m].kind == MoveKind::RebutObjection
+                            && scn.moves[m]
+                                .concern
+                                .is_some_and(|c| s.concerns[c] != ConcernState::Latent)
+                    })
+                })
+            {
+                return Some(m);
+            }
+            if !s.advice_asked
+                && self.rng.random_bool(self.counter_propose)
+                && let Some(m) = pick_kind(&[MoveKind::Propose, MoveKind::CoDesign])
+            {
+                return Some(m);
+            }
+        }
+        let m = Collaborative.choose(scn, s)?;
+        let mv = &scn.moves[m];
+        if mv.kind == MoveKind::Summarize && self.rng.random_bool(self.skip_summary) {
+            return pick_kind(&[MoveKind::Problem]).or(Some(m));
+        }
+        let minor = mv.first_need().is_some_and(|n| scn.need(n).importance <= 3);
+        if matches!(mv.kind, MoveKind::Implication | MoveKind::NeedPayoff)
+            && minor
+            && self.rng.random_bool(self.skip_depth)
+        {
+            return pick_kind(&[MoveKind::Problem, MoveKind::Situation]).or(Some(m));
+        }
+        Some(m)
+    }
+}
+
+/// Learns one play by heart and recites it: the best play found on one seed, replayed move by
+/// move on another, skipping a move that is not on offer, and stopping at the end of the list.
+/// It reads nothing; `check` uses it to show that rote does not pay.
+pub struct Memoriser {
+    moves: Vec<usize>,
+    next: usize,
+}
+
+impl Memoriser {
+    pub fn new(moves: Vec<usize>) -> Self {
+        Memoriser { moves, next: 0 }
+    }
+}
+
+impl Player for Memoriser {
+    fn name(&self) -> &'static str {
+        "memoriser"
+    }
+
+    fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
+        while let Some(&m) = self.moves.get(self.next) {
+            self.next += 1;
+            if is_offered(scn, s, m) {
+                return Some(m);
+            }
+        }
+        None
     }
 }
 

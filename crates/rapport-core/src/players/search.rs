@@ -281,7 +281,7 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
         honest,
         manipulative: to_play(best_manip),
         honest_by_outcome,
-        right_outcome: right_outcome(scenario, start.active),
+        right_outcome: right_outcome(scenario, &start),
         states_explored: explored,
         exhaustive,
         config,
@@ -471,20 +471,43 @@ pub fn prove_invariant(
     }
 }
 
-/// Seeds that together cover the scenario's variation: one per distinct set of active needs
-/// (up to `most`), found by trying seeds in order.
+/// Seeds that together cover the scenario's variation: first one seed for each right ending
+/// the seeds lead to, then one per distinct situation (active needs and concerns, who decides,
+/// how guarded), up to `most`, found by trying seeds in order.
 pub fn covering_seeds(scenario: &Scenario, most: usize) -> Vec<u64> {
-    let mut seen = Vec::new();
-    let mut seeds = Vec::new();
-    for seed in 0..(most as u64 * 8).max(8) {
+    let tries = (most as u64 * 16).max(64);
+    let situation = |seed: u64| {
         let s = initial_state(scenario, seed);
-        if !seen.contains(&s.active) {
-            seen.push(s.active);
+        (
+            (
+                s.active,
+                s.active_concerns,
+                s.needs_budget_holder,
+                s.guarded,
+            ),
+            right_outcome(scenario, &s),
+        )
+    };
+    let mut seeds: Vec<u64> = Vec::new();
+    let mut endings = Vec::new();
+    for seed in 0..tries {
+        let (_, ending) = situation(seed);
+        if !endings.contains(&ending) && seeds.len() < most {
+            endings.push(ending);
             seeds.push(seed);
-            if seeds.len() >= most {
-                break;
-            }
         }
     }
+    let mut seen: Vec<_> = seeds.iter().map(|&s| situation(s).0).collect();
+    for seed in 0..tries {
+        if seeds.len() >= most {
+            break;
+        }
+        let (key, _) = situation(seed);
+        if !seen.contains(&key) {
+            seen.push(key);
+            seeds.push(seed);
+        }
+    }
+    seeds.sort_unstable();
     seeds
 }

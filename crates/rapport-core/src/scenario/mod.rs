@@ -28,6 +28,11 @@ pub struct Scenario {
     /// Needs of which `pick` are active in a given play.
     pub variable_needs: Vec<usize>,
     pub pick: usize,
+    /// Concerns always on the customer's mind, as a bit set, and those of which
+    /// `concern_pick` are, in a given play.
+    pub always_concerns: u16,
+    pub variable_concerns: Vec<usize>,
+    pub concern_pick: usize,
     pub weights: Weights,
     /// Per concern, the need whose surfacing hints at it (`None`: hinted from the start).
     pub concern_hints: Vec<Option<usize>>,
@@ -171,6 +176,24 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         (1u16 << file.needs.len()) - 1
     };
     let always_active = variable_needs.iter().fold(all, |acc, &i| acc & !(1 << i));
+    let (variable_concerns, concern_pick) = match &file.variation.active_concerns {
+        Some(p) => (
+            p.from
+                .iter()
+                .filter_map(|id| concern_index(id))
+                .collect::<Vec<_>>(),
+            p.pick,
+        ),
+        None => (Vec::new(), 0),
+    };
+    let all_concerns = if file.concerns.len() >= 16 {
+        u16::MAX
+    } else {
+        (1u16 << file.concerns.len()) - 1
+    };
+    let always_concerns = variable_concerns
+        .iter()
+        .fold(all_concerns, |acc, &i| acc & !(1 << i));
     let mut replies = vec![Vec::new(); Reaction::COUNT];
     for r in &file.replies {
         replies[r.on as usize].push((r.mood, r.lines.clone()));
@@ -190,6 +213,9 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         always_active,
         variable_needs,
         pick,
+        always_concerns,
+        variable_concerns,
+        concern_pick,
         weights,
         replies,
         fingerprint: fingerprint(source),

@@ -6,8 +6,9 @@ use std::sync::Arc;
 /// A line the customer may say, with variants the engine picks between by seed.
 pub type Lines = Vec<Arc<str>>;
 
-/// The scenario format version this build understands.
-pub const FORMAT_VERSION: u32 = 1;
+/// The scenario format version this build writes. Version 1 files are read as version 2
+/// (every field added since has a default), with a warning to update the number.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Scenario")]
@@ -97,6 +98,21 @@ pub struct Customer {
     pub max_trust: Option<i32>,
     /// The customer's first words.
     pub opening: Lines,
+    /// On some seeds the customer is guarded: lower starting trust, and an opening cue.
+    #[serde(default)]
+    pub guarded: Option<Guarded>,
+}
+
+/// A seeded, more guarded version of the customer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Guarded {
+    /// Percent of seeds on which the customer is guarded, 0–100.
+    pub chance: u8,
+    /// Starting trust is lowered by this much, 0–40.
+    pub trust_drop: i32,
+    /// Said after the opening on a guarded seed: the cue that this customer needs more care.
+    pub cue: Lines,
 }
 
 impl Customer {
@@ -241,6 +257,24 @@ pub struct Decision {
     /// Why this is the right ending, shown in the debrief.
     #[serde(default)]
     pub why: String,
+    /// On some seeds the customer cannot decide alone: the right ending (when the product
+    /// fits) is then an advance to the budget holder, whatever `right_outcome` says.
+    #[serde(default)]
+    pub budget_holder: Option<BudgetHolder>,
+}
+
+/// Who decides, by seed, and the words that tell the trainee.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetHolder {
+    /// Percent of seeds on which the customer needs a budget holder's sign-off, 0–100.
+    pub chance: u8,
+    /// Said after the opening when they need sign-off ("Anything over five thousand goes to
+    /// our finance director").
+    pub cue: Lines,
+    /// Said after the opening when they decide alone ("It's my budget, my call"). Optional.
+    #[serde(default)]
+    pub alone_cue: Lines,
 }
 
 /// Seeded variation between plays.
@@ -250,6 +284,10 @@ pub struct Variation {
     /// Only `pick` of these needs are active in a given play; needs not listed always are.
     #[serde(default)]
     pub active_needs: Option<Pick>,
+    /// Only `pick` of these concerns are on the customer's mind in a given play; concerns not
+    /// listed always are.
+    #[serde(default)]
+    pub active_concerns: Option<Pick>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -275,6 +313,10 @@ pub struct Move {
     pub id: String,
     /// What the trainee says.
     pub text: String,
+    /// What the trainee says when asking the same thing again ("Sorry, remind me: how do
+    /// orders reach you?"); without it, `text` is said again.
+    #[serde(default)]
+    pub again: Option<String>,
     pub kind: MoveKind,
     /// The needs or concerns the move is about.
     #[serde(default)]

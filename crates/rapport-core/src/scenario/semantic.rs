@@ -111,6 +111,28 @@ pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Di
             "wrong name".to_string(),
             format!("Write `{expected}` here (or leave the name out)."),
         ),
+        E::ExpectedInteger | E::ExpectedFloat
+            if source.get(start..).is_some_and(|r| r.trim_start().starts_with('"')) =>
+        {
+            let quote = start + source[start..].find('"').unwrap_or(0);
+            let quoted = source[quote + 1..]
+                .split('"')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let help = if quoted.parse::<f64>().is_ok() {
+                format!("Remove the quotes: write {quoted}, not \"{quoted}\".")
+            } else {
+                "Write a number without quotes here (for importance, 1 to 5).".to_string()
+            };
+            (
+                "E001",
+                "a number is expected here, without quotes".to_string(),
+                "quoted".to_string(),
+                help,
+            )
+        }
         E::ExpectedString | E::ExpectedStringEnd => (
             "E001",
             err.code.to_string(),
@@ -180,7 +202,19 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
     let mut out = Vec::new();
     let err = |code, msg: String| Diagnostic::error(code, msg);
 
-    if file.format_version != FORMAT_VERSION {
+    if file.format_version == 1 {
+        out.push(
+            Diagnostic::warning(
+                "W002",
+                "format version 1 is read as version 2: nothing else needs to change",
+            )
+            .label("old version")
+            .help(format!(
+                "Write `format_version: {FORMAT_VERSION}`. Version 2 only adds optional fields (concern hints, seeded concerns, who decides, guarded customers, DiscloseLimitation moves), so a version 1 file means the same."
+            ))
+            .at(source, loc.span(&["format_version"])),
+        );
+    } else if file.format_version != FORMAT_VERSION {
         out.push(
             err(
                 "E003",
@@ -575,6 +609,17 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
             let known: &[&str] = if is_need { &need_ids } else { &concern_ids };
             if !known.contains(&id.as_str()) {
                 let what = if is_need { "need" } else { "concern" };
+                let help = if is_need && concern_ids.contains(&id.as_str()) {
+                    format!(
+                        "\"{id}\" is a concern, not a need: to require it worked through, write `Resolved(\"{id}\")`."
+                    )
+                } else if !is_need && need_ids.contains(&id.as_str()) {
+                    format!(
+                        "\"{id}\" is a need, not a concern: write `Explicit(\"{id}\")`, `Explored(\"{id}\")` or `Proposed(\"{id}\")`."
+                    )
+                } else {
+                    suggest(id, known)
+                };
                 out.push(
                     err(
                         "E011",
@@ -584,7 +629,7 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                         ),
                     )
                     .label(format!("unknown {what}"))
-                    .help(suggest(id, known))
+                    .help(help)
                     .at(source, loc.span(&["criteria", &index, "requires", &j])),
                 );
             }
@@ -621,6 +666,93 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
                     pick.from.len().max(1)
                 ))
                 .at(source, loc.span(&["variation", "active_needs", "pick"])),
+            );
+        }
+    }
+
+    if let Some(pick) = &file.variation.active_concerns {
+        for (j, id) in pick.from.iter().enumerate() {
+            if !concern_ids.contains(&id.as_str()) {
+                let help = if need_ids.contains(&id.as_str()) {
+                    format!(
+                        "\"{id}\" is a need: list it under `active_needs`, or name a concern here"
+                    )
+                } else {
+                    suggest(id, &concern_ids)
+                };
+                out.push(
+                    err(
+                        "E011",
+                        format!("the variation names \"{id}\", which is no concern"),
+                    )
+                    .label("unknown concern")
+                    .help(help)
+                    .at(
+                        source,
+                        loc.span(&["variation", "active_concerns", "from", &j.to_string()]),
+                    ),
+                );
+            }
+        }
+        if pick.pick == 0 || pick.pick > pick.from.len() {
+            out.push(
+                err(
+                    "E021",
+                    format!("cannot pick {} of {} concerns", pick.pick, pick.from.len()),
+                )
+                .label("impossible pick")
+                .help(format!(
+                    "Use a number from 1 to {}.",
+                    pick.from.len().max(1)
+                ))
+                .at(source, loc.span(&["variation", "active_concerns", "pick"])),
+            );
+        }
+    }
+    if let Some(b) = &file.decision.budget_holder {
+        range_check_plain(
+            &mut out,
+            source,
+            loc.span(&["decision", "budget_holder", "chance"]),
+            b.chance.into(),
+            0,
+            100,
+            "the budget holder's chance (percent of seeds)",
+        );
+        if b.cue.is_empty() {
+            out.push(
+                err("E019", "the budget holder has no cue".to_string())
+                    .label("no words")
+                    .help("Write what the customer says that tells the trainee they need sign-off, e.g. `cue: [\"Anything like this goes to our finance director.\"]`.")
+                    .at(source, loc.span(&["decision", "budget_holder"])),
+            );
+        }
+    }
+    if let Some(g) = &file.customer.guarded {
+        range_check_plain(
+            &mut out,
+            source,
+            loc.span(&["customer", "guarded", "chance"]),
+            g.chance.into(),
+            0,
+            100,
+            "the guarded chance (percent of seeds)",
+        );
+        range_check_plain(
+            &mut out,
+            source,
+            loc.span(&["customer", "guarded", "trust_drop"]),
+            g.trust_drop.into(),
+            0,
+            40,
+            "the guarded trust drop",
+        );
+        if g.cue.is_empty() {
+            out.push(
+                err("E019", "the guarded customer has no cue".to_string())
+                    .label("no words")
+                    .help("Write what a guarded customer says after the opening, so a listening trainee can tell, e.g. `cue: [\"I'll be honest, I almost cancelled this.\"]`.")
+                    .at(source, loc.span(&["customer", "guarded"])),
             );
         }
     }
@@ -777,6 +909,26 @@ pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> V
         );
     }
     out
+}
+
+/// A number outside its range, for checks outside the main range closure.
+fn range_check_plain(
+    out: &mut Vec<Diagnostic>,
+    source: &str,
+    span: std::ops::Range<usize>,
+    value: i64,
+    lo: i64,
+    hi: i64,
+    what: &str,
+) {
+    if value < lo || value > hi {
+        out.push(
+            Diagnostic::error("E018", format!("{what} is {value}, outside {lo}–{hi}"))
+                .label("out of range")
+                .help(format!("Use a number from {lo} to {hi}."))
+                .at(source, span),
+        );
+    }
 }
 
 /// The candidate nearest in spelling, if it is near enough to be a likely typo.

@@ -165,6 +165,9 @@ pub struct Debrief {
     pub trust: Vec<i16>,
     pub head: Vec<HeadTurn>,
     pub profile: Profile,
+    /// What the customer said that should have changed the trainee's course, and what it
+    /// meant: cues missed, advice asked late or never, limitations left unsaid.
+    pub missed_cues: Vec<String>,
 }
 
 /// The principle behind a turn, judged from the rules its events name.
@@ -315,7 +318,7 @@ pub fn debrief(conversation: &Conversation) -> Debrief {
         timeline.push(Annotation {
             turn: i + 1,
             move_id: mv.id.clone(),
-            move_text: mv.text.clone(),
+            move_text: conversation.trainee_line(i).to_string(),
             kind: mv.kind,
             verdict,
             principle,
@@ -369,7 +372,9 @@ pub fn debrief(conversation: &Conversation) -> Debrief {
             }
         })
         .collect();
+    let missed_cues = missed_cues(conversation);
     Debrief {
+        missed_cues,
         scenario_id: scenario.id().to_string(),
         seed: conversation.seed(),
         score: score(scenario, state),
@@ -379,4 +384,97 @@ pub fn debrief(conversation: &Conversation) -> Debrief {
         head,
         profile: profile(state),
     }
+}
+
+/// The cues in the customer's words the trainee did not act on, each with what it meant.
+pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
+    let scenario = conversation.scenario();
+    let s = conversation.state();
+    let name = &scenario.file.customer.name;
+    let said_at_start = |pool: &[std::sync::Arc<str>]| {
+        conversation.opening().iter().find_map(|e| match e {
+            Event::Said { text, .. } if pool.contains(text) => Some(text.to_string()),
+            _ => None,
+        })
+    };
+    let mut out = Vec::new();
+    let ended_as = if s.ended() { s.outcome } else { None };
+    if s.needs_budget_holder
+        && ended_as != Some(crate::scenario::Outcome::Advance)
+        && let Some(cue) = scenario
+            .file
+            .decision
+            .budget_holder
+            .as_ref()
+            .and_then(|b| said_at_start(&b.cue))
+    {
+        out.push(format!(
+            "At the start {name} said: \"{cue}\" That meant they could not sign alone: the right ending was a concrete next step ({}).",
+            scenario.file.decision.next_step
+        ));
+    }
+    let held_back = conversation.turns().iter().any(|t| {
+        t.events.iter().any(|e| {
+            matches!(
+                e,
+                Event::NeedHeldBack { .. } | Event::ConcernHeldBack { .. }
+            )
+        })
+    });
+    if s.guarded
+        && held_back
+        && let Some(cue) = scenario
+            .file
+            .customer
+            .guarded
+            .as_ref()
+            .and_then(|g| said_at_start(&g.cue))
+    {
+        out.push(format!(
+            "{name} said \"{cue}\" at the start: a guarded customer opens up only after rapport, a clear purpose and listening, and some topics stayed closed."
+        ));
+    }
+    for (c, concern) in scenario.file.concerns.iter().enumerate() {
+        let Some(need) = scenario.concern_hints.get(c).copied().flatten() else {
+            continue;
+        };
+        if s.concern_active(c)
+            && s.depth[need] >= Depth::Surfaced as u8
+            && s.concerns[c] == ConcernState::Latent
+        {
+            out.push(format!(
+                "When {name} talked about \"{}\", that hinted at a worry: \"{}\". Exploring it would have brought it into the open.",
+                scenario.need(need).summary,
+                concern.summary
+            ));
+        }
+    }
+    let advice_turn = conversation.turns().iter().position(|t| {
+        t.events
+            .iter()
+            .any(|e| matches!(e, Event::AdviceAsked { .. }))
+    });
+    if s.premature_proposals > 0 {
+        out.push(match advice_turn {
+            Some(t) => format!(
+                "{name} asked for your advice only at turn {}: proposals before that were prescription before diagnosis.",
+                t + 1
+            ),
+            None => format!(
+                "{name} never asked for your advice (every key need explored, one made explicit or the options shown): proposing anyway was prescription before diagnosis."
+            ),
+        });
+    }
+    let unsaid = crate::engine::criteria::limitations(scenario, s.active) & !s.disclosed;
+    if crate::engine::right_outcome(scenario, s) != crate::scenario::Outcome::MutualNoFit {
+        for n in (0..scenario.file.needs.len()).filter(|n| unsaid & (1 << n) != 0) {
+            if s.depth[n] >= Depth::Surfaced as u8 {
+                out.push(format!(
+                    "{name} raised \"{}\", which the product cannot fully meet, and was not told so.",
+                    scenario.need(n).summary
+                ));
+            }
+        }
+    }
+    out
 }

@@ -81,7 +81,7 @@ pub struct Figures {
 /// The outcome score: reaching the ending that is right for the hidden situation. A sale
 /// counts from the moment it is made, even while the post-sale call goes on.
 pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
-    let right = right_outcome(scenario, state.active);
+    let right = right_outcome(scenario, state);
     let outcome = if state.ordered {
         Outcome::Order
     } else if state.ended() {
@@ -128,7 +128,8 @@ fn expected_news(scenario: &Scenario, s: &State) -> f64 {
         .file
         .concerns
         .iter()
-        .filter(|c| !c.after_sale)
+        .enumerate()
+        .filter(|(i, c)| !c.after_sale && s.concern_active(*i))
         .count();
     (2 * needs + concerns).max(3) as f64
 }
@@ -178,7 +179,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         (0.8 * 100.0 * f64::from(s.trust) / ceiling + 0.2 * course).min(100.0)
     };
 
-    let right = right_outcome(scenario, s.active);
+    let right = right_outcome(scenario, s);
     let mistakes = f64::from(s.premature_proposals) + f64::from(s.bad_proposals);
     let fit = if right == Outcome::MutualNoFit {
         (100.0 - 25.0 * mistakes).max(0.0)
@@ -232,7 +233,7 @@ fn round1(x: f64) -> f64 {
 pub fn score(scenario: &Scenario, s: &State) -> Score {
     let f = figures(scenario, s);
     let w = scenario.weights;
-    let right = right_outcome(scenario, s.active);
+    let right = right_outcome(scenario, s);
     let needs = &scenario.file.needs;
     let active: Vec<usize> = (0..needs.len()).filter(|&i| s.is_active(i)).collect();
 
