@@ -49,6 +49,29 @@ fn main() {
             }
         }
         println!();
+        if std::env::var("PROFILE").is_ok() {
+            for name in ["collaborative", "skilled", "average"] {
+                let (mut t, mut su, mut q, mut irr, mut n) = (0.0, 0.0, 0.0, 0u32, 0u32);
+                for seed in 0..50 {
+                    let mut p = by_name(name, seed).unwrap();
+                    let (_, s) = play(&scenario, initial_state(&scenario, seed), p.as_mut(), 80);
+                    let pr = rapport_core::scoring::debrief::profile(&s);
+                    t += pr.testing_understanding;
+                    su += pr.summarizing;
+                    q += pr.questions;
+                    irr += pr.irritators;
+                    n += 1;
+                }
+                let n = f64::from(n);
+                println!(
+                    "  {name:13} testing {:.1}% summarizing {:.1}% questions {:.1}% irritators/call {:.2}",
+                    t / n,
+                    su / n,
+                    q / n,
+                    f64::from(irr) / n
+                );
+            }
+        }
         if std::env::var("FIG").is_ok() {
             let mut p = by_name("collaborative", 1).unwrap();
             let start = initial_state(&scenario, 1);

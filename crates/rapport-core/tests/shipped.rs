@@ -283,3 +283,28 @@ fn rote_does_not_pay_a_memorised_play_scores_far_below_reading_on_unseen_seeds()
         );
     }
 }
+
+#[test]
+fn the_reading_player_talks_like_rackhams_skilled_negotiators_summaries_included() {
+    use rapport_core::scoring::debrief::{SKILLED, profile};
+    for (name, s) in parsed() {
+        let (mut testing, mut summaries) = (0.0, 0u32);
+        let seeds = 20;
+        for seed in 0..seeds {
+            let mut p = by_name("collaborative", seed).expect("known player");
+            let (_, end) = play(&s, initial_state(&s, seed), p.as_mut(), 200);
+            testing += profile(&end).testing_understanding;
+            summaries += u32::from(end.summaries);
+        }
+        let testing = testing / seeds as f64;
+        assert!(
+            testing >= SKILLED.testing,
+            "{name}: tests understanding in {testing:.1}% of moves (skilled: {}%)",
+            SKILLED.testing
+        );
+        assert!(
+            summaries >= seeds as u32,
+            "{name}: {summaries} summaries in {seeds} calls"
+        );
+    }
+}

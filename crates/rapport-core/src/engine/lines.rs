@@ -33,6 +33,7 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::AskedAgain => "You asked me that already.",
         Reaction::Listened => "Yes. Exactly.",
         Reaction::SummaryAccepted => "Yes, that's a fair summary.",
+        Reaction::Understood => "Yes, that's it. You've understood me.",
         Reaction::SummaryWrong => "No, that's not what I said.",
         Reaction::NothingNew => "Mm-hm.",
         Reaction::WhatIsMissing => "What's missing for me is this.",

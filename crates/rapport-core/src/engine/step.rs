@@ -739,11 +739,17 @@ impl<S: Sink> Step<'_, S> {
             }
             return;
         }
-        // Testing understanding asks for the customer's opinion: it confirms agreement once
-        // there is something to agree on, and otherwise invites what is still missing.
+        // Testing understanding asks for the customer's opinion: it covers the news as a
+        // summary does, confirms agreement once there is something to agree on, and otherwise
+        // invites what is still missing.
+        let news = i32::from(self.state.info.saturating_sub(self.state.info_at_check));
+        if news > 0 {
+            self.state.info_at_check = self.state.info;
+            self.state.useful_checks = self.state.useful_checks.saturating_add(1);
+            self.gain_q(style.summary_q * news, Rule::SummaryAccurate);
+        }
         if (proposal_ready || no_fit_ready) && !self.state.confirmed {
             self.state.confirmed = true;
-            self.state.useful_checks = self.state.useful_checks.saturating_add(1);
             self.react(Reaction::Agreed, false);
             if S::RECORDS {
                 self.sink.push(Event::AgreementConfirmed);
@@ -753,8 +759,8 @@ impl<S: Sink> Step<'_, S> {
         } else if self.state.proposed != 0 && !proposal_ready {
             self.react(Reaction::WhatIsMissing, false);
             self.name_open_criterion(Rule::CheckFoundGap);
-        } else if self.state.info > self.state.info_at_check {
-            self.react(Reaction::SummaryAccepted, false);
+        } else if news > 0 {
+            self.react(Reaction::Understood, false);
         } else {
             self.react(Reaction::NothingNew, false);
         }

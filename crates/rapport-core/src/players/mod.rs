@@ -142,6 +142,13 @@ impl Player for Collaborative {
         {
             return Some(m);
         }
+        // Test understanding once the customer has said what a problem costs them.
+        if s.info >= s.info_at_check + 2
+            && (0..scn.file.needs.len()).any(|n| s.depth_of(n) == Depth::Explored)
+            && let Some(m) = find(MoveKind::CheckUnderstanding, None, None)
+        {
+            return Some(m);
+        }
         // Deepen every need the customer has brought up, most important first.
         for n in needs_by_importance(scn) {
             let depth = s.depth_of(n);
@@ -200,7 +207,17 @@ impl Player for Collaborative {
                 && n.fit == crate::scenario::Fit::None
                 && s.depth[i] >= Depth::Explored as u8
         });
+        // Before moving on to a recommendation, sum up what was heard.
+        let summary_before_moving_on = || {
+            (s.summaries == 0)
+                .then(|| find(MoveKind::Summarize, None, None))
+                .flatten()
+                .filter(|&m| scn.moves[m].needs == 0)
+        };
         if no_fit_known {
+            if let Some(m) = summary_before_moving_on() {
+                return Some(m);
+            }
             if !s.confirmed
                 && let Some(m) = fresh_move(scn, s, MoveKind::CheckUnderstanding, None)
             {
@@ -229,6 +246,11 @@ impl Player for Collaborative {
         }
         // Propose (co-design where offered) for explicit needs, once asked for advice.
         if s.advice_asked {
+            if s.proposed == 0
+                && let Some(m) = summary_before_moving_on()
+            {
+                return Some(m);
+            }
             let explicit_unproposed: u16 = (0..scn.file.needs.len())
                 .filter(|&n| {
                     s.depth_of(n) == Depth::Explicit
@@ -281,7 +303,8 @@ impl Player for Collaborative {
 /// with those habits drawn at the stated rates from a seeded generator.
 pub struct Negotiator {
     rng: ChaCha8Rng,
-    /// Chance that a summary the collaborative player would make is left out.
+    /// Chance that a summary or a test of understanding the collaborative player would make
+    /// before any proposal is left out.
     skip_summary: f64,
     /// Chance per move of an irritator, when one is on offer.
     irritate: f64,
@@ -352,7 +375,8 @@ impl Player for Negotiator {
         }
         let m = Collaborative.choose(scn, s)?;
         let mv = &scn.moves[m];
-        if mv.kind == MoveKind::Summarize && self.rng.random_bool(self.skip_summary) {
+        let checking = matches!(mv.kind, MoveKind::Summarize | MoveKind::CheckUnderstanding);
+        if checking && s.proposed == 0 && self.rng.random_bool(self.skip_summary) {
             return pick_kind(&[MoveKind::Problem]).or(Some(m));
         }
         let minor = mv.first_need().is_some_and(|n| scn.need(n).importance <= 3);
@@ -414,7 +438,6 @@ impl Player for Questioner {
                 | MoveKind::CoDesign
                 | MoveKind::AskCommitment
                 | MoveKind::RecommendNoFit
-                | MoveKind::CheckUnderstanding
         );
         if deciding {
             find_move(scn, s, MoveKind::AgreeNextSteps, None, None)

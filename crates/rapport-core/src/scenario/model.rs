@@ -527,6 +527,8 @@ pub enum Reaction {
     AskedAgain,
     Listened,
     SummaryAccepted,
+    /// A check of understanding, before any proposal, that got it right.
+    Understood,
     SummaryWrong,
     NothingNew,
     WhatIsMissing,

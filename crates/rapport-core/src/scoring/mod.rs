@@ -3,7 +3,7 @@
 
 pub mod debrief;
 
-use crate::engine::criteria::limitations;
+use crate::engine::criteria::{known_no_fit, limitations};
 use crate::engine::{ConcernState, Depth, State, right_outcome};
 use crate::scenario::{Fit, Outcome, Scenario};
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,7 @@ pub fn outcome_points(scenario: &Scenario, state: &State) -> f64 {
                 60.0
             }
         }
-        (Outcome::MutualNoFit, Outcome::Continuation) => 40.0,
+        (Outcome::MutualNoFit, Outcome::Continuation) => 20.0,
         (Outcome::MutualNoFit, Outcome::Advance) => 15.0,
         (Outcome::MutualNoFit, Outcome::Order) => 0.0,
         (_, Outcome::Continuation) => 25.0,
@@ -182,7 +182,15 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
     let right = right_outcome(scenario, s);
     let mistakes = f64::from(s.premature_proposals) + f64::from(s.bad_proposals);
     let fit = if right == Outcome::MutualNoFit {
-        (100.0 - 25.0 * mistakes).max(0.0)
+        // The fit here is saying, once the reason is known, that the product does not fit.
+        let base = if s.no_fit_founded {
+            100.0
+        } else if known_no_fit(scenario, s) {
+            50.0
+        } else {
+            25.0
+        };
+        (base - 25.0 * mistakes).max(0.0)
     } else {
         let coverage = if weight_fitting > 0.0 {
             weight_proposed / weight_fitting
