@@ -24,10 +24,11 @@ fn check_passes_the_shipped_scenarios_and_prints_each_margin() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(
         out.matches("invariant holds; smallest margin").count(),
-        6,
+        8,
         "{out}"
     );
-    assert!(out.contains("6 scenario(s) passed, 0 failed"), "{out}");
+    assert_eq!(out.matches("    rote: ").count(), 8, "{out}");
+    assert!(out.contains("8 scenario(s) passed, 0 failed"), "{out}");
 }
 
 #[test]

@@ -230,3 +230,27 @@ fn a_concern_named_where_a_need_is_expected_says_which_sort_it_is_and_what_to_wr
         d.help
     );
 }
+
+#[test]
+fn the_annotated_example_in_the_format_guide_passes_check() {
+    let guide = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/scenario-format.md"
+    ))
+    .expect("the guide exists");
+    let start = guide
+        .find("## 10. A fully annotated example")
+        .expect("section 10");
+    let block = &guide[start..];
+    let open = block.find("```ron\n").expect("a RON block") + "```ron\n".len();
+    let close = block[open..].find("\n```").expect("the block ends") + open;
+    let example = &block[open..close];
+    let report = check_source(example, CheckConfig::default());
+    let errors: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(report.parsed.scenario.is_some());
+}

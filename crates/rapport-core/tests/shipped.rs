@@ -47,7 +47,7 @@ fn parsed() -> Vec<(String, Arc<Scenario>)> {
 #[test]
 fn every_shipped_scenario_passes_check_without_a_warning() {
     let all = shipped();
-    assert!(all.len() >= 6, "six scenarios ship, found {}", all.len());
+    assert!(all.len() >= 8, "eight scenarios ship, found {}", all.len());
     for (name, text) in &all {
         let report = check_source(text, CheckConfig::default());
         assert!(
@@ -306,5 +306,24 @@ fn the_reading_player_talks_like_rackhams_skilled_negotiators_summaries_included
             summaries >= seeds as u32,
             "{name}: {summaries} summaries in {seeds} calls"
         );
+    }
+}
+
+#[test]
+fn the_shipped_scenarios_together_reach_all_five_endings() {
+    let mut reached = BTreeSet::new();
+    for (_, s) in parsed() {
+        for player in ["collaborative", "questioner", "pitcher", "closer"] {
+            for seed in 0..10 {
+                let mut p = by_name(player, seed).expect("known player");
+                let (_, end) = play(&s, initial_state(&s, seed), p.as_mut(), 200);
+                if let Some(o) = end.outcome.filter(|_| end.ended()) {
+                    reached.insert(format!("{o:?}"));
+                }
+            }
+        }
+    }
+    for o in ["Order", "Advance", "Continuation", "MutualNoFit", "NoSale"] {
+        assert!(reached.contains(o), "no play ends in {o}: {reached:?}");
     }
 }

@@ -55,7 +55,7 @@ pub struct SearchConfig {
 impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
-            beam_width: 48,
+            beam_width: 24,
             max_depth: 60,
         }
     }
