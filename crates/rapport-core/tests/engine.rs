@@ -141,6 +141,18 @@ fn each_outcome_is_reachable_and_the_right_one_scores_highest_when_an_advance_is
     });
     assert_eq!(asked.outcome(), None, "the call goes on after the cue");
     assert!(cue, "the customer says why she cannot decide alone");
+    let rules: Vec<Rule> = asked
+        .turns()
+        .last()
+        .expect("played")
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(
+        rules.contains(&Rule::AskedBeyondAuthority),
+        "she said at the start that Sam signs: asking anyway costs trust ({rules:?})"
+    );
     let advance_after_cue = play(&s, 1, &with(READY, &["ask-order", "next-step"]));
     let continuation = play(&s, 1, &with(&READY[..6], &["next-step"]));
     let mut walked_out = play(&s, 1, &["purpose", "ask-proofs", "cost-proofs"]);

@@ -49,6 +49,7 @@ pub enum Rule {
     CommitmentPremature,
     CommitmentEarned,
     OrderWithoutAuthority,
+    AskedBeyondAuthority,
     NextStepAgreed,
     NoCommitment,
     NoFitHonest,
@@ -156,6 +157,9 @@ impl Rule {
             Rule::OrderWithoutAuthority => {
                 "The customer signed beyond what they can decide alone; the order may unravel."
             }
+            Rule::AskedBeyondAuthority => {
+                "The customer said at the start that someone else signs; asking them for the order anyway shows you were not listening."
+            }
             Rule::NextStepAgreed => "The customer committed to a concrete next step: an advance.",
             Rule::NoCommitment => "The call ended politely with no commitment: a continuation.",
             Rule::NoFitHonest => {
@@ -217,6 +221,7 @@ impl Rule {
             Rule::CommitmentPremature => "You asked me to commit before I had what I needed.",
             Rule::CommitmentEarned => "By the time you asked, I was ready.",
             Rule::OrderWithoutAuthority => "I signed, but my boss will have questions.",
+            Rule::AskedBeyondAuthority => "I told you at the start it isn't my signature.",
             Rule::NextStepAgreed => "A clear next step: I can take that to my people.",
             Rule::NoCommitment => "Send me something; I'll look at it. Maybe.",
             Rule::NoFitHonest => {

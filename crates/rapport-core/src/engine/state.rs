@@ -168,6 +168,12 @@ impl State {
         self.active & (1 << need) != 0
     }
 
+    /// The customer said at the start that someone else must sign (the budget holder's cue is
+    /// spoken after the opening line): something a listening trainee knows.
+    pub fn said_someone_else_signs(&self) -> bool {
+        self.needs_budget_holder
+    }
+
     pub fn concern_active(&self, concern: usize) -> bool {
         self.active_concerns & (1 << concern) != 0
     }

@@ -414,8 +414,14 @@ impl<S: Sink> Step<'_, S> {
                 } else if ready_to_commit(self.scenario, self.state) && self.state.confirmed {
                     match right_outcome(self.scenario, self.state) {
                         Outcome::Advance => {
-                            // Ready, but not theirs to decide: the cue for a next step.
+                            // Ready, but not theirs to decide: the cue for a next step. A
+                            // customer who said so at the start feels unheard.
                             self.react(Reaction::CannotDecideAlone, false);
+                            if self.state.needs_budget_holder {
+                                time += 2;
+                                time_rule = Rule::AskedBeyondAuthority;
+                                self.lose(2, Rule::AskedBeyondAuthority);
+                            }
                         }
                         _ => {
                             self.react(Reaction::Ordered, false);

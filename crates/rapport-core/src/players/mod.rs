@@ -286,8 +286,10 @@ impl Player for Collaborative {
             return find(MoveKind::CheckUnderstanding, None, None)
                 .or_else(|| find(MoveKind::Summarize, None, None));
         }
-        // Ask once; if the customer says it is not theirs alone to decide, agree a next step.
+        // Ask once, unless the customer said at the start that someone else signs; if the
+        // answer is that it is not theirs alone to decide, agree a next step.
         if s.confirmed
+            && !s.said_someone_else_signs()
             && let Some(m) = fresh_move(scn, s, MoveKind::AskCommitment, None)
         {
             return Some(m);

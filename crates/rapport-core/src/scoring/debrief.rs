@@ -193,6 +193,7 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::ProposalCannotFit,
         Rule::CommitmentPremature,
         Rule::OrderWithoutAuthority,
+        Rule::AskedBeyondAuthority,
         Rule::SummaryWrong,
         Rule::QuestionTooEarly,
         Rule::SituationTooMany,
@@ -399,8 +400,13 @@ pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
     };
     let mut out = Vec::new();
     let ended_as = if s.ended() { s.outcome } else { None };
+    let asked_anyway = conversation.turns().iter().any(|t| {
+        t.events
+            .iter()
+            .any(|e| e.rule() == Some(Rule::AskedBeyondAuthority))
+    });
     if s.needs_budget_holder
-        && ended_as != Some(crate::scenario::Outcome::Advance)
+        && (ended_as != Some(crate::scenario::Outcome::Advance) || asked_anyway)
         && let Some(cue) = scenario
             .file
             .decision
