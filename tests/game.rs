@@ -292,11 +292,17 @@ fn menu_to_debrief_by_keys_and_messages() {
     press(&mut app, KeyCode::Enter);
     let turns = app.world().resource::<Session>().conversation.moves();
     assert_eq!(turns, vec![0], "Enter picked move 1 (index 0)");
-    // "4" cannot start a two-digit number: it picks move 4 at once.
+    // "4" cannot start a two-digit number: it picks the fourth move listed at once (the
+    // small talk just used has left the list).
+    let fourth = move_buttons(&mut app)
+        .into_iter()
+        .find(|(m, _)| m.number == 4)
+        .map(|(m, _)| m.index)
+        .expect("a fourth move");
     press(&mut app, KeyCode::Digit4);
     assert_eq!(
         app.world().resource::<Session>().conversation.moves(),
-        vec![0, 3]
+        vec![0, fourth]
     );
     let shown = texts(&mut app);
     assert!(
@@ -505,14 +511,30 @@ fn a_move_opens_in_the_panel_once_the_customer_brings_its_topic_up() {
         }),
         "exactly the moves that opened are marked new"
     );
-    // The focus stays on the move it was on, though its button was redrawn.
+    // The question she answered leaves the menu; the focus stays at the same place in the
+    // list, so Enter again cannot repeat the line just said.
+    assert!(
+        !after.iter().any(|(m, _)| m.index == ask),
+        "an answered question leaves the menu"
+    );
+    let ask_number = before
+        .iter()
+        .find(|(m, _)| m.index == ask)
+        .map(|(m, _)| m.number);
     let focus = app.world().resource::<InputFocus>().get().unwrap();
     assert_eq!(
-        app.world().get::<MoveButton>(focus).map(|m| m.index),
-        Some(ask)
+        app.world().get::<MoveButton>(focus).map(|m| m.number),
+        ask_number
     );
 
-    // Its number, typed, plays it; the next turn it is no longer marked new.
+    // Its number, typed, plays it; the next turn the other move that opened with it (the
+    // need-payoff question) is no longer marked new.
+    let value = move_index(&app, "value-proofs");
+    assert!(
+        after
+            .iter()
+            .any(|(m, l)| m.index == value && l.contains("(new)"))
+    );
     type_move(&mut app, cost);
     app.update();
     assert_eq!(
@@ -521,7 +543,7 @@ fn a_move_opens_in_the_panel_once_the_customer_brings_its_topic_up() {
     );
     let (_, label) = move_buttons(&mut app)
         .into_iter()
-        .find(|(m, _)| m.index == cost)
+        .find(|(m, _)| m.index == value)
         .expect("still on offer");
     assert!(!label.contains("(new)"), "{label}");
 }

@@ -20,20 +20,25 @@ fn starter_with(edits: &[(&str, &str)]) -> Arc<Scenario> {
         .unwrap_or_else(|| panic!("fixture does not parse: {:?}", parsed.diagnostics))
 }
 
-/// The starter with Dana deciding alone on every seed.
+/// The starter with Dana deciding alone and both worries on her mind, on every seed.
 fn starter() -> Arc<Scenario> {
-    starter_with(&[("chance: 50,", "chance: 0,")])
+    starter_with(&[("chance: 50,", "chance: 0,"), (CONCERN_POOL, NO_POOL)])
 }
+
+const CONCERN_POOL: &str =
+    "active_concerns: Some((pick: 1, from: [\"old-customers\", \"setup-time\"])),";
+const NO_POOL: &str = "active_concerns: None,";
 
 /// The starter where Dana needs her partner's sign-off: the right ending is an advance.
 fn needs_approval() -> Arc<Scenario> {
-    starter_with(&[("chance: 50,", "chance: 100,")])
+    starter_with(&[("chance: 50,", "chance: 100,"), (CONCERN_POOL, NO_POOL)])
 }
 
 /// The starter where cash flow is a must-have the product cannot meet: no fit is right.
 fn no_fit() -> Arc<Scenario> {
     starter_with(&[
         ("chance: 50,", "chance: 0,"),
+        (CONCERN_POOL, NO_POOL),
         (
             "fit: None,\n            trust_gate: 50,",
             "fit: None,\n            dealbreaker: true,\n            trust_gate: 50,",
@@ -417,7 +422,12 @@ fn the_menu_opens_what_can_be_said_about_a_need_only_once_the_customer_brings_it
     // The order stays the scenario's: newly opened moves slot in where they were written.
     let index = |id: &str| after.iter().position(|m| m == id).expect("offered");
     assert!(
-        index("ask-proofs") < index("cost-proofs") && index("cost-proofs") < index("ask-quotes")
+        index("how-orders") < index("cost-proofs") && index("cost-proofs") < index("ask-quotes")
+    );
+    // A question the customer has answered leaves the menu, so the list stays short.
+    assert!(
+        !after.contains(&"ask-proofs".to_string()),
+        "answered probe still offered"
     );
 }
 
@@ -585,8 +595,8 @@ fn saying_what_the_product_cannot_do_builds_trust_and_leaving_it_unsaid_costs_th
 #[test]
 fn asking_the_same_thing_twice_gets_you_asked_me_that_and_costs_time() {
     let s = starter();
-    let once = play(&s, 1, &["purpose", "ask-proofs", "listen"]);
-    let twice = play(&s, 1, &["purpose", "ask-proofs", "ask-proofs"]);
+    let once = play(&s, 1, &["purpose", "how-orders", "listen"]);
+    let twice = play(&s, 1, &["purpose", "how-orders", "how-orders"]);
     let last = &twice.turns()[2];
     let said = last
         .events
@@ -640,11 +650,8 @@ fn the_debrief_points_to_the_cue_missed_and_the_limitation_left_unsaid() {
 
 #[test]
 fn a_repeated_question_is_said_in_its_second_phrasing() {
-    let c = play(&starter(), 1, &["purpose", "ask-proofs", "ask-proofs"]);
-    assert_eq!(
-        c.trainee_line(1),
-        "What's the hardest part of getting a job from order to press?"
-    );
+    let c = play(&starter(), 1, &["purpose", "how-orders", "how-orders"]);
+    assert_eq!(c.trainee_line(1), "How do orders reach you today?");
     assert!(
         c.trainee_line(2).starts_with("Sorry, remind me"),
         "{}",

@@ -3,8 +3,10 @@
 //! voiced, follow-ups once there is a sale; open probes, rapport, purpose, listening,
 //! summaries, checks, commitment moves and the tempting tricks are always there.
 //!
-//! Offers depend only on what the customer has said (depths, voiced concerns, the sale), so a
-//! better-informed conversation is never offered less: the rule the invariant proof needs.
+//! Offers depend only on what the customer has said (depths, voiced concerns, the sale) and on
+//! the moves played. A move leaves the menu only once its work is done (what it would have
+//! drawn out is already known), so a better-informed conversation loses only moves that could
+//! no longer change anything: the rule the invariant proof needs.
 
 use super::state::{ConcernState, Depth, Phase, State};
 use crate::scenario::{CompiledMove, MoveKind, Scenario};
@@ -37,11 +39,37 @@ pub fn is_offered(scenario: &Scenario, s: &State, index: usize) -> bool {
             false
         }
         _ if assure && m.kind.is_close() => false,
+        _ if answered(s, m, index) => false,
         MoveKind::ExploreConcern | MoveKind::RebutObjection => m
             .concern
             .is_none_or(|c| concern_open(scenario, s, c, assure)),
         MoveKind::Problem | MoveKind::Situation => true,
         _ => needs_mentioned(s, m),
+    }
+}
+
+/// A move whose work is done leaves the menu, so the list stays short enough to read: a
+/// question once the customer has answered it, a concern once worked through, a limitation
+/// once said, a proposal once made, small talk and education once used. Situation questions,
+/// listening, summaries, checks, commitment moves and tricks stay; asking a situation question
+/// twice gets "you asked me that".
+fn answered(s: &State, m: &CompiledMove, index: usize) -> bool {
+    let all = |test: &dyn Fn(usize) -> bool| (0..16).all(|n| m.needs & (1 << n) == 0 || test(n));
+    match m.kind {
+        MoveKind::Problem => m
+            .first_need()
+            .is_some_and(|n| s.depth_of(n) >= Depth::Surfaced || s.ruled_out & (1 << n) != 0),
+        MoveKind::Implication => all(&|n| s.depth_of(n) >= Depth::Explored),
+        MoveKind::NeedPayoff => all(&|n| s.depth_of(n) >= Depth::Explicit),
+        MoveKind::StatePurpose => s.purpose_stated,
+        MoveKind::Rapport | MoveKind::Educate => s.was_used(index),
+        MoveKind::ExploreConcern => m.concern.is_some_and(|c| {
+            s.concerns[c] == ConcernState::Resolved || (s.was_used(index) && !s.concern_active(c))
+        }),
+        MoveKind::DiscloseLimitation => all(&|n| s.disclosed & (1 << n) != 0),
+        MoveKind::Propose => all(&|n| s.proposed & (1 << n) != 0),
+        MoveKind::CoDesign => all(&|n| s.co_designed & (1 << n) != 0),
+        _ => false,
     }
 }
 

@@ -340,7 +340,9 @@ impl<S: Sink> Step<'_, S> {
             MoveKind::Situation => {
                 self.advance_phase(Phase::Explore);
                 self.state.situation_asked = self.state.situation_asked.saturating_add(1);
-                if self.state.situation_asked > style.situation_ok {
+                if repeat {
+                    self.react(Reaction::AskedAgain, false);
+                } else if self.state.situation_asked > style.situation_ok {
                     self.react(Reaction::SituationTooMany, false);
                     time += 3;
                     time_rule = Rule::SituationTooMany;
