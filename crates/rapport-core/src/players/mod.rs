@@ -90,6 +90,15 @@ fn fresh_move(
     })
 }
 
+/// The needs the customer has brought up. The reading player deepens each as soon as it comes
+/// up, so their order hardly matters; it is not how much each matters, which only the
+/// customer's words would tell.
+fn needs_in_order_raised(s: &State) -> Vec<usize> {
+    (0..16)
+        .filter(|&n| s.depth_of(n) != Depth::Unknown)
+        .collect()
+}
+
 fn needs_by_importance(scenario: &Scenario) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scenario.file.needs.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(scenario.need(i).importance));
@@ -149,8 +158,8 @@ impl Player for Collaborative {
         {
             return Some(m);
         }
-        // Deepen every need the customer has brought up, most important first.
-        for n in needs_by_importance(scn) {
+        // Deepen every need the customer has brought up.
+        for n in needs_in_order_raised(s) {
             let depth = s.depth_of(n);
             if depth == Depth::Unknown || depth == Depth::Explicit || s.held_back & (1 << n) != 0 {
                 continue;
