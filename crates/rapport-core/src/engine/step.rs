@@ -754,7 +754,7 @@ impl<S: Sink> Step<'_, S> {
         if news > 0 {
             self.state.info_at_check = self.state.info;
             self.state.useful_checks = self.state.useful_checks.saturating_add(1);
-            self.gain_q(style.summary_q * news, Rule::SummaryAccurate);
+            self.gain_q(style.summary_q * news, Rule::UnderstandingTested);
         }
         if (proposal_ready || no_fit_ready) && !self.state.confirmed {
             self.state.confirmed = true;

@@ -221,6 +221,7 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::CoDesigned,
         Rule::ProposalMatched,
         Rule::SummaryAccurate,
+        Rule::UnderstandingTested,
         Rule::Listened,
         Rule::PurposeStated,
         Rule::RapportWelcome,
