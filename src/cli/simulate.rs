@@ -57,12 +57,11 @@ pub fn run(
         *conversation.start_state(),
         SearchConfig::default(),
     );
-    let best_total = best.honest.as_ref().map(|p| p.total);
+    let gap = best.honest.as_ref().map(|p| p.gap_to(d.score.total));
     if json {
         let mut value = simulation_json(&conversation, player_name, &d);
-        value["best_honest_total"] = serde_json::json!(best_total);
-        value["gap_to_best"] =
-            serde_json::json!(best_total.map(|b| ((b - d.score.total) * 10.0).round() / 10.0));
+        value["best_honest_total"] = serde_json::json!(gap.map(|g| g.best_total));
+        value["gap_to_best"] = serde_json::json!(gap.map(|g| g.points));
         if reveal {
             value["head"] = serde_json::to_value(&d.head).unwrap_or_default();
         }
@@ -91,13 +90,8 @@ pub fn run(
         outcome_label(d.score.right_outcome)
     );
     print!("{}", score_text(&d.score));
-    if let Some(b) = &best.honest {
-        let ending = b.outcome.map_or("no ending", outcome_label);
-        println!(
-            "Best honest play the checker found: {:.1} ({ending}); gap {:.1} points.",
-            b.total,
-            (b.total - d.score.total).max(0.0)
-        );
+    if let Some(g) = &gap {
+        println!("{}", g.sentence());
     }
     println!();
     print!("{}", profile_text(&d.profile));

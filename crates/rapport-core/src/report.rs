@@ -141,12 +141,8 @@ pub fn reveal_text(d: &Debrief) -> String {
                 concerns.join(", ")
             }
         );
-        let mut voiced: Vec<&str> = Vec::new();
         for c in &turn.changes {
-            // The same words once per turn, even when one rule made several changes.
-            let voice = c.voice.as_deref().filter(|v| !voiced.contains(v));
-            voiced.extend(voice);
-            match voice {
+            match c.voice.as_deref() {
                 Some(v) => {
                     let _ = writeln!(out, "       • {}: {} “{v}”", c.what, c.why);
                 }
@@ -175,6 +171,8 @@ pub struct SimulationJson<'a> {
     pub profile: &'a Profile,
     pub trust: &'a [i16],
     pub missed_cues: &'a [String],
+    /// What the trainee had learned by the end, in the words of the call screen.
+    pub learned: Vec<crate::engine::Learned>,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,6 +247,7 @@ pub fn simulation_json(
         profile: &d.profile,
         trust: &d.trust,
         missed_cues: &d.missed_cues,
+        learned: crate::engine::learned(conversation.scenario(), conversation.state()),
     };
     serde_json::to_value(json).unwrap_or(serde_json::Value::Null)
 }

@@ -19,7 +19,7 @@ use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 use bevy::window::PrimaryWindow;
-use rapport_core::engine::{ConcernState, Depth, Speaker, mood_word, trust_word};
+use rapport_core::engine::{Speaker, mood_word, trust_word};
 use rapport_core::scoring::outcome_label;
 
 pub(super) fn plugin(app: &mut App) {
@@ -547,27 +547,17 @@ fn refresh(
     // What I have learned: the needs discovered, at their depth, and the concerns voiced.
     if let Ok(list) = learned.single() {
         commands.entity(list).despawn_related::<Children>();
-        let mut lines: Vec<(String, ColorRole)> = Vec::new();
-        for (i, need) in scenario.file.needs.iter().enumerate() {
-            let depth = state.depth_of(i);
-            if state.is_active(i) && depth > Depth::Unknown {
-                let word = match depth {
-                    Depth::Surfaced => "mentioned (surfaced)",
-                    Depth::Explored => "its costs are clear (explored)",
-                    _ => "they said what solving it is worth (explicit)",
+        let lines: Vec<(String, ColorRole)> = rapport_core::engine::learned(scenario, state)
+            .into_iter()
+            .map(|l| {
+                let color = if l.concern {
+                    ColorRole::Muted
+                } else {
+                    ColorRole::Text
                 };
-                lines.push((format!("• {} — {word}", need.summary), ColorRole::Text));
-            }
-        }
-        for (i, concern) in scenario.file.concerns.iter().enumerate() {
-            let c = state.concerns[i];
-            if c != ConcernState::Latent {
-                lines.push((
-                    format!("• Concern: {} — {}", concern.summary, c.label()),
-                    ColorRole::Muted,
-                ));
-            }
-        }
+                (format!("• {}", l.text), color)
+            })
+            .collect();
         commands.entity(list).with_children(|l| {
             if lines.is_empty() {
                 l.spawn(muted(

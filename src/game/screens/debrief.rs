@@ -250,22 +250,7 @@ fn draw_main(
         ColorRole::Accent,
     ));
     let gap = match session.best_play() {
-        Some(best) => {
-            let diff = best.total - score.total;
-            let best_ending = best.outcome.map_or("no ending", outcome_label);
-            if diff > 0.05 {
-                format!(
-                    "The best honest play the checker found scores {:.1}, ending in {best_ending}: {diff:.1} points more than yours, in {} moves.",
-                    best.total,
-                    best.moves.len()
-                )
-            } else {
-                format!(
-                    "You matched the best honest play the checker found ({:.1}, {best_ending}).",
-                    best.total
-                )
-            }
-        }
+        Some(best) => best.gap_to(score.total).sentence(),
         None if session.searching() => "Searching for the best honest play…".to_string(),
         None => "The checker found no honest play to compare with.".to_string(),
     };
@@ -673,12 +658,9 @@ fn draw_head(
             ColorRole::Muted,
         ));
     }
-    let mut voiced: Vec<&str> = Vec::new();
     for c in &t.changes {
-        let voice = c.voice.as_deref().filter(|v| !voiced.contains(v));
-        voiced.extend(voice);
         lines.push((
-            match voice {
+            match c.voice.as_deref() {
                 Some(v) => format!("• {}: {} “{v}”", c.what, c.why),
                 None => format!("• {}: {}", c.what, c.why),
             },

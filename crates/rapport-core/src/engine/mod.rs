@@ -8,12 +8,14 @@ pub mod rules;
 pub mod state;
 pub mod step;
 pub mod style;
+pub mod view;
 
 pub use criteria::{criteria_met, right_outcome};
 pub use offer::{is_offered, offered};
 pub use rules::Rule;
 pub use state::{ConcernState, Depth, Phase, State, trust_word};
 pub use step::{Discard, Sink};
+pub use view::{Learned, learned};
 
 use crate::scenario::{Outcome, Scenario};
 use rand::{RngExt, SeedableRng};

@@ -68,7 +68,48 @@ pub struct Play {
     pub outcome: Option<Outcome>,
 }
 
+/// How far a trainee's score stays below the best honest play found: the one place this is
+/// computed, for the debrief screen, the `simulate` text and its JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Gap {
+    pub best_total: f64,
+    pub best_outcome: Option<Outcome>,
+    pub best_moves: usize,
+    /// Points the best play scores above the trainee's, one decimal, never negative.
+    pub points: f64,
+}
+
+impl Gap {
+    /// The gap in one sentence a trainee reads.
+    pub fn sentence(&self) -> String {
+        let ending = self
+            .best_outcome
+            .map_or("no ending", crate::scoring::outcome_label);
+        if self.points > 0.05 {
+            format!(
+                "The best honest play the checker found scores {:.1}, ending in {ending}: {:.1} points more than yours, in {} moves.",
+                self.best_total, self.points, self.best_moves
+            )
+        } else {
+            format!(
+                "You matched the best honest play the checker found ({:.1}, {ending}).",
+                self.best_total
+            )
+        }
+    }
+}
+
 impl Play {
+    /// The gap from a score to this play.
+    pub fn gap_to(&self, total: f64) -> Gap {
+        Gap {
+            best_total: self.total,
+            best_outcome: self.outcome,
+            best_moves: self.moves.len(),
+            points: (((self.total - total) * 10.0).round() / 10.0).max(0.0),
+        }
+    }
+
     fn of(scenario: &Scenario, moves: Vec<usize>, state: &State) -> Play {
         Play {
             moves,

@@ -328,15 +328,19 @@ pub fn debrief(conversation: &Conversation) -> Debrief {
             patience_after: t.after.patience,
         });
         trust.push(t.after.trust);
+        // The customer's voice once per turn, even when one rule made several changes.
+        let mut voiced: Vec<&str> = Vec::new();
         let changes = t
             .events
             .iter()
             .filter_map(|e| {
                 let rule = e.rule()?;
+                let voice = rule.customer_voice().filter(|v| !voiced.contains(v));
+                voiced.extend(voice);
                 Some(Change {
                     what: describe(scenario, e)?,
                     why: rule.explain().to_string(),
-                    voice: rule.customer_voice().map(str::to_string),
+                    voice: voice.map(str::to_string),
                 })
             })
             .collect();
