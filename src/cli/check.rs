@@ -1,6 +1,6 @@
 //! `rapport check`: every problem in each file, located, with a hint; then the invariant.
 
-use super::library::{self, Entry};
+use crate::files::scenarios::{self as library, Entry};
 use rapport_core::check::{CheckConfig, check_source, duplicate_ids};
 use rapport_core::scenario::diagnostic::render;
 use std::path::{Path, PathBuf};

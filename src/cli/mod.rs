@@ -1,10 +1,10 @@
 //! The command line: `rapport` plays; `rapport check`, `simulate` and `new` help trainers.
 
 mod check;
-pub mod library;
 mod new;
 mod simulate;
 
+use crate::game::GameOptions;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -114,9 +114,42 @@ pub fn run(args: Args) -> ExitCode {
             reveal,
         ),
         Some(Command::New { name, out }) => new::run(&name, out),
-        None => crate::game::run(crate::game::GameOptions::from_args(
-            args.scenarios,
-            args.game,
-        )),
+        None => crate::game::run(game_options(args.scenarios, args.game)),
+    }
+}
+
+/// The game's options from the command line's.
+pub fn game_options(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
+    let size = args.size.as_deref().and_then(|s| {
+        let (w, h) = s.split_once(['x', 'X'])?;
+        Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
+    });
+    // Under `cargo run` the checkout's own scenarios are watched too, so a trainer sees
+    // an edit to a shipped scenario at once; a copied binary plays its embedded copies.
+    let checkout_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(|d| PathBuf::from(d).join("scenarios"))
+        .filter(|d| d.is_dir());
+    let bench = args
+        .bench
+        .as_deref()
+        .and_then(crate::game::bench::BenchMode::parse);
+    let settings_file = if args.autoplay.is_some() || bench.is_some() {
+        None
+    } else {
+        crate::files::settings::default_file()
+    };
+    GameOptions {
+        scenarios_dir: scenarios,
+        checkout_dir,
+        scenario: args.scenario,
+        autoplay: args.autoplay,
+        screenshots: args.screenshots,
+        seed: args.seed,
+        size,
+        text_size: args.text_size,
+        high_contrast: args.high_contrast,
+        watch: !args.no_watch,
+        bench,
+        settings_file,
     }
 }

@@ -1,6 +1,6 @@
 //! `rapport simulate`: an automatic player plays a scenario; prints transcript and score.
 
-use super::library;
+use crate::files::scenarios as library;
 use rapport_core::engine::Conversation;
 use rapport_core::players;
 use rapport_core::players::search::{SearchConfig, search};

@@ -17,7 +17,6 @@ pub mod session;
 pub mod settings;
 pub mod theme;
 
-use crate::cli::GameArgs;
 use bevy::app::AppExit;
 use bevy::asset::AssetMetaCheck;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
@@ -45,40 +44,6 @@ pub struct GameOptions {
     /// Where the trainee's settings are read from and saved to; `None` keeps them for this
     /// run only (tests, automatic play and benchmarks start from the defaults).
     pub settings_file: Option<PathBuf>,
-}
-
-impl GameOptions {
-    pub fn from_args(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
-        let size = args.size.as_deref().and_then(|s| {
-            let (w, h) = s.split_once(['x', 'X'])?;
-            Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
-        });
-        // Under `cargo run` the checkout's own scenarios are watched too, so a trainer sees
-        // an edit to a shipped scenario at once; a copied binary plays its embedded copies.
-        let checkout_dir = std::env::var_os("CARGO_MANIFEST_DIR")
-            .map(|d| PathBuf::from(d).join("scenarios"))
-            .filter(|d| d.is_dir());
-        let bench = args.bench.as_deref().and_then(bench::BenchMode::parse);
-        let settings_file = if args.autoplay.is_some() || bench.is_some() {
-            None
-        } else {
-            settings::default_file()
-        };
-        GameOptions {
-            scenarios_dir: scenarios,
-            checkout_dir,
-            scenario: args.scenario,
-            autoplay: args.autoplay,
-            screenshots: args.screenshots,
-            seed: args.seed,
-            size,
-            text_size: args.text_size,
-            high_contrast: args.high_contrast,
-            watch: !args.no_watch,
-            bench,
-            settings_file,
-        }
-    }
 }
 
 /// Opens the game window and runs until it closes.

@@ -9,7 +9,7 @@
 
 use super::GameOptions;
 use super::low_power;
-use crate::cli::library::SHIPPED;
+use crate::files::scenarios::SHIPPED;
 use bevy::asset::io::embedded::EmbeddedAssetRegistry;
 use bevy::asset::io::file::FileWatcher;
 use bevy::asset::io::{AssetSourceBuilder, AssetSourceEvent, Reader};
@@ -147,17 +147,7 @@ impl Library {
     /// The entries the menu lists, in order: shipped first, then `--scenarios DIR`; a
     /// scenario from the folder replaces a shipped one with the same id.
     pub fn listed(&self) -> Vec<&LibraryEntry> {
-        let mut out: Vec<&LibraryEntry> = Vec::new();
-        for e in &self.entries {
-            if !e.extra
-                && let Some(id) = e.id()
-                && self.entries.iter().any(|x| x.extra && x.id() == Some(id))
-            {
-                continue;
-            }
-            out.push(e);
-        }
-        out
+        crate::files::scenarios::listed(&self.entries, LibraryEntry::id, |e| e.extra)
     }
 
     pub fn by_path(&self, path: &str) -> Option<&LibraryEntry> {
@@ -244,7 +234,7 @@ fn shipped_fallback(file_name: &str) -> Option<Arc<Scenario>> {
 
 /// The scenario files in a folder, each with its file name (the asset path within a source).
 fn ron_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    crate::cli::library::ron_files(dir)
+    crate::files::scenarios::ron_files(dir)
         .unwrap_or_default()
         .into_iter()
         .filter(|p| p.is_file())

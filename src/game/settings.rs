@@ -5,87 +5,8 @@
 use super::GameOptions;
 use super::theme::{Palette, Theme};
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
 
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Text size in percent, 80–200.
-    pub text_percent: u32,
-    pub high_contrast: bool,
-    /// Shows a one-line principle after each move.
-    pub coach: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            text_percent: 100,
-            high_contrast: false,
-            coach: true,
-        }
-    }
-}
-
-pub const TEXT_MIN: u32 = 80;
-pub const TEXT_MAX: u32 = 200;
-pub const TEXT_STEP: u32 = 10;
-
-impl Settings {
-    pub fn bigger(&mut self) {
-        self.text_percent = (self.text_percent + TEXT_STEP).min(TEXT_MAX);
-    }
-
-    pub fn smaller(&mut self) {
-        self.text_percent = self.text_percent.saturating_sub(TEXT_STEP).max(TEXT_MIN);
-    }
-}
-
-/// Where the settings are kept (`$XDG_CONFIG_HOME/rapport/settings.ron`, else
-/// `~/.config/rapport/settings.ron`; `%APPDATA%\rapport\settings.ron` on Windows).
-pub fn default_file() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    let base = var("XDG_CONFIG_HOME")
-        .or_else(|| var("APPDATA"))
-        .or_else(|| var("HOME").map(|home| home.join(".config")))?;
-    Some(base.join("rapport").join("settings.ron"))
-}
-
-/// Reads saved settings; a missing file gives the defaults, an unreadable one a warning and
-/// the defaults (a settings file must never stop the game).
-pub fn load(path: &Path) -> Settings {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Settings::default();
-    };
-    match ron::from_str::<Settings>(&text) {
-        Ok(mut settings) => {
-            settings.text_percent = settings.text_percent.clamp(TEXT_MIN, TEXT_MAX);
-            settings
-        }
-        Err(err) => {
-            warn!("ignoring {}: {err}", path.display());
-            Settings::default()
-        }
-    }
-}
-
-/// Writes the settings, creating the folder if needed.
-pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
-        .map_err(std::io::Error::other)?;
-    std::fs::write(
-        path,
-        format!("// Rapport's settings, written by the game.\n{text}\n"),
-    )
-}
+pub use crate::files::settings::{Settings, TEXT_MAX, TEXT_MIN, TEXT_STEP};
 
 /// The settings as last read or written, so only a real change touches the file.
 #[derive(Resource, Debug, Default)]
@@ -108,7 +29,7 @@ fn from_options(
     mut remembered: ResMut<Remembered>,
 ) {
     if let Some(path) = &options.settings_file {
-        *settings = load(path);
+        *settings = crate::files::settings::load(path);
     }
     if let Some(p) = options.text_size {
         settings.text_percent = p.clamp(TEXT_MIN, TEXT_MAX);
@@ -132,7 +53,7 @@ fn remember(
     if remembered.0.as_ref() == Some(&*settings) {
         return;
     }
-    match save(path, &settings) {
+    match crate::files::settings::save(path, &settings) {
         Ok(()) => remembered.0 = Some(settings.clone()),
         Err(err) => warn!("cannot save the settings to {}: {err}", path.display()),
     }

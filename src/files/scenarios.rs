@@ -1,4 +1,5 @@
-//! Where scenarios come from: the ones shipped inside the binary, plus any `--scenarios DIR`.
+//! Where scenarios come from: the ones shipped inside the binary, plus any `--scenarios DIR`,
+//! where a folder scenario replaces a shipped one with the same id.
 
 use rapport_core::scenario::{Parsed, parse};
 use std::path::{Path, PathBuf};
@@ -59,24 +60,43 @@ pub fn load_file(path: &Path) -> std::io::Result<Entry> {
     Ok(Entry::new(path.display().to_string(), text))
 }
 
+/// The override rule, the one place it is written: of `entries` (shipped ones and folder
+/// ones), those listed, in order; a shipped scenario is left out when a folder scenario has
+/// its id.
+pub fn listed<'a, T>(
+    entries: &'a [T],
+    id: impl Fn(&T) -> Option<&str>,
+    from_folder: impl Fn(&T) -> bool,
+) -> Vec<&'a T> {
+    entries
+        .iter()
+        .filter(|e| {
+            from_folder(e)
+                || id(e).is_none_or(|mine| {
+                    !entries
+                        .iter()
+                        .any(|other| from_folder(other) && id(other) == Some(mine))
+                })
+        })
+        .collect()
+}
+
 /// Shipped scenarios plus those in `extra`; a scenario in `extra` replaces a shipped one
 /// with the same id.
 pub fn all(extra: Option<&Path>) -> Vec<Entry> {
-    let mut entries = shipped();
+    let mut entries: Vec<(Entry, bool)> = shipped().into_iter().map(|e| (e, false)).collect();
     if let Some(dir) = extra {
         for file in ron_files(dir).unwrap_or_default() {
             match load_file(&file) {
-                Ok(entry) => {
-                    if let Some(id) = entry.id() {
-                        entries.retain(|e| e.id() != Some(id));
-                    }
-                    entries.push(entry);
-                }
+                Ok(entry) => entries.push((entry, true)),
                 Err(err) => eprintln!("{}: cannot read: {err}", file.display()),
             }
         }
     }
-    entries
+    listed(&entries, |(e, _)| e.id(), |(_, folder)| *folder)
+        .into_iter()
+        .map(|(e, _)| e.clone())
+        .collect()
 }
 
 /// Finds a scenario by id (`default` for the default one) or by path.
@@ -99,4 +119,29 @@ pub fn find(name: &str, extra: Option<&Path>) -> Result<Entry, String> {
             let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
             format!("no scenario with id \"{id}\"; known: {}", known.join(", "))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listed;
+
+    #[test]
+    fn a_folder_scenario_replaces_the_shipped_one_with_its_id_and_the_order_is_kept() {
+        // (id, from the folder)
+        let entries = [
+            (Some("cafe"), false),
+            (Some("clinic"), false),
+            (None, true),
+            (Some("clinic"), true),
+        ];
+        let shown = listed(&entries, |e| e.0, |e| e.1);
+        assert_eq!(
+            shown,
+            vec![
+                &(Some("cafe"), false),
+                &(None, true),
+                &(Some("clinic"), true)
+            ]
+        );
+    }
 }
