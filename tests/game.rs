@@ -11,7 +11,7 @@ use rapport::game::screens::conversation::MoveButton;
 use rapport::game::screens::debrief::DebriefView;
 use rapport::game::screens::menu::ScenarioCard;
 use rapport::game::screens::{Overlay, Screen};
-use rapport::game::session::{ChooseMove, Session};
+use rapport::game::session::{CallNews, CallRequest, ChooseMove, Session};
 use rapport::game::settings::Settings;
 use rapport::game::theme::Theme;
 use rapport::game::{GameOptions, headless};
@@ -675,4 +675,50 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     let mut broken = unchecked_app(options(&file));
     broken.update();
     assert_eq!(*broken.world().resource::<Settings>(), Settings::default());
+}
+
+/// Every `CallNews` the call owner announced, kept for the test to read.
+#[derive(Resource, Default)]
+struct Heard(Vec<CallNews>);
+
+fn listen_to_the_call(mut news: MessageReader<CallNews>, mut heard: ResMut<Heard>) {
+    heard.0.extend(news.read().copied());
+}
+
+#[test]
+fn one_owner_starts_plays_and_abandons_the_call_and_announces_each() {
+    let (_dir, mut app) = app_with_starter();
+    app.init_resource::<Heard>();
+    app.add_systems(Last, listen_to_the_call);
+    focus_scenario(&mut app, "starter");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Briefing);
+    // The briefing asks for a call; the owner starts it and the screens follow.
+    app.world_mut()
+        .write_message(CallRequest::Start { seed: 7 });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Conversation);
+    assert_eq!(app.world().resource::<Session>().seed(), 7);
+    let purpose = move_index(&app, "purpose");
+    app.world_mut().write_message(ChooseMove(purpose));
+    app.update();
+    // Leaving a call that is not over abandons it, and the menu comes back.
+    app.world_mut().write_message(CallRequest::Leave);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Menu);
+    assert!(app.world().get_resource::<Session>().is_none());
+    assert_eq!(
+        app.world().resource::<Heard>().0,
+        vec![
+            CallNews::Started {
+                seed: 7,
+                what_if: false
+            },
+            CallNews::MovePlayed { turn: 1 },
+            CallNews::Abandoned { turns: 1 },
+            CallNews::Left,
+        ]
+    );
 }

@@ -8,9 +8,9 @@
 use super::GameOptions;
 use super::low_power::KeepAwake;
 use super::scenario_assets::Library;
-use super::screens::debrief::{PageScroll, start_what_if};
+use super::screens::debrief::PageScroll;
 use super::screens::{Overlay, Screen};
-use super::session::{ChooseMove, Selected, Session, start_selected};
+use super::session::{CallRequest, ChooseMove, Selected, Session};
 use bevy::app::AppExit;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
@@ -103,6 +103,8 @@ fn drive(
     mut next_screen: ResMut<NextState<Screen>>,
     mut next_overlay: ResMut<NextState<Overlay>>,
     mut choose: MessageWriter<ChooseMove>,
+    mut call: MessageWriter<CallRequest>,
+    options: Res<GameOptions>,
     mut page: Query<&mut ScrollPosition, With<PageScroll>>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
@@ -152,14 +154,8 @@ fn drive(
         }
         Step::Briefing => {
             shoot(&mut run, "02-briefing", &mut commands);
-            let seed = 1;
-            commands.queue(move |world: &mut World| {
-                let seed = world.resource::<GameOptions>().seed.unwrap_or(seed);
-                if start_selected(world, seed) {
-                    world
-                        .resource_mut::<NextState<Screen>>()
-                        .set(Screen::Conversation);
-                }
+            call.write(CallRequest::Start {
+                seed: options.seed.unwrap_or(1),
             });
             advance(&mut run, Step::Call);
         }
@@ -237,7 +233,7 @@ fn drive(
             if let Some(p) = players::by_name(other, 1) {
                 player.0 = p;
             }
-            commands.queue(|world: &mut World| start_what_if(world, 3));
+            call.write(CallRequest::WhatIf { turn: 3 });
             run.moves = 0;
             advance(&mut run, Step::WhatIf);
         }

@@ -13,7 +13,7 @@ use super::low_power::KeepAwake;
 use super::scenario_assets::Library;
 use super::screens::Screen;
 use super::screens::conversation::DialogueLog;
-use super::session::{ChooseMove, Selected, Session, start_selected};
+use super::session::{CallRequest, ChooseMove, Selected, Session};
 use bevy::app::AppExit;
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
@@ -76,6 +76,7 @@ fn run(
     mut keep: ResMut<KeepAwake>,
     mut log: Query<&mut ScrollPosition, With<DialogueLog>>,
     mut choose: MessageWriter<ChooseMove>,
+    mut call: MessageWriter<CallRequest>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -115,13 +116,8 @@ fn run(
                 let Some(entry) = entry else { return };
                 bench.started = true;
                 commands.insert_resource(Selected(entry.path.clone()));
-                let seed = options.seed.unwrap_or(1);
-                commands.queue(move |world: &mut World| {
-                    if start_selected(world, seed) {
-                        world
-                            .resource_mut::<NextState<Screen>>()
-                            .set(Screen::Conversation);
-                    }
+                call.write(CallRequest::Start {
+                    seed: options.seed.unwrap_or(1),
                 });
                 if mode == BenchMode::Idle {
                     println!("idle-conversation-from-epoch-ms {}", epoch_ms());

@@ -5,7 +5,7 @@
 
 use super::screens::conversation::MoveButton;
 use super::screens::{Overlay, Screen};
-use super::session::{ChooseMove, Session};
+use super::session::{CallRequest, ChooseMove, Session};
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::tab_navigation::{NavAction, TabNavigation};
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
@@ -31,6 +31,7 @@ fn escape(
     mut next_screen: ResMut<NextState<Screen>>,
     mut next_overlay: ResMut<NextState<Overlay>>,
     mut pending: ResMut<PendingNumber>,
+    mut call: MessageWriter<CallRequest>,
 ) {
     if !keys.just_pressed(KeyCode::Escape) {
         return;
@@ -41,7 +42,10 @@ fn escape(
         Overlay::Pause => next_overlay.set(Overlay::None),
         Overlay::None => match screen.get() {
             Screen::Menu => {}
-            Screen::Briefing | Screen::Debrief => next_screen.set(Screen::Menu),
+            Screen::Briefing => next_screen.set(Screen::Menu),
+            Screen::Debrief => {
+                call.write(CallRequest::Leave);
+            }
             Screen::Conversation => next_overlay.set(Overlay::Pause),
         },
     }

@@ -1,9 +1,11 @@
-//! The call in progress: the core's `Conversation` and what the screens need to draw it.
+//! The owner of the call: the one place a `Conversation` is started, restarted, branched (a
+//! what-if), played, ended and abandoned in the game, and what the screens need to draw it.
 //!
-//! Input anywhere becomes a [`ChooseMove`] message; [`apply_moves`] hands the index to
-//! `Conversation::choose` and records the events that come back as dialogue lines. The
-//! coach's principle and the debrief come from `rapport_core::scoring::debrief`. Nothing
-//! here decides what a move does.
+//! Screens and automatic play ask by message: a [`CallRequest`] to start, restart, branch or
+//! leave a call, a [`ChooseMove`] to say something. The owner answers with [`CallNews`]
+//! (started, move played, ended, abandoned, left), which the screens follow and, later, the
+//! results writer will. The coach's principle and the debrief come from
+//! `rapport_core::scoring::debrief`. Nothing here decides what a move does.
 
 use super::low_power;
 use super::scenario_assets::Library;
@@ -11,7 +13,7 @@ use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
 use rapport_core::engine::{Conversation, Event, Speaker};
 use rapport_core::players::search::{Play, SearchConfig, search};
-use rapport_core::scenario::Scenario;
+use rapport_core::scenario::{Outcome, Scenario};
 use rapport_core::scoring::debrief::{Debrief, debrief};
 use rapport_core::scoring::outcome_label;
 use std::sync::Arc;
@@ -20,6 +22,41 @@ use std::time::Duration;
 /// The trainee picks move `0`-based index of the scenario's move list.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChooseMove(pub usize);
+
+/// What a screen or automatic play asks of the call owner.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallRequest {
+    /// A new call on the selected scenario's last good version.
+    Start { seed: u64 },
+    /// The current call again from the start, on the scenario's last good version (a trainer's
+    /// edit shows), with the same seed or a new one.
+    Restart { same_seed: bool },
+    /// Play on from before `turn` (1-based) with another move; the first ending is kept.
+    WhatIf { turn: usize },
+    /// Leave the call (abandoning it if it is not over) and go back to the menu.
+    Leave,
+}
+
+/// What the call owner announces.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallNews {
+    Started {
+        seed: u64,
+        what_if: bool,
+    },
+    MovePlayed {
+        turn: usize,
+    },
+    Ended {
+        outcome: Outcome,
+    },
+    /// The trainee left a call that was not over, after this many moves.
+    Abandoned {
+        turns: usize,
+    },
+    /// The call is gone (left after it ended, or abandoned).
+    Left,
+}
 
 /// The scenario chosen in the menu, by its library path.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
@@ -63,13 +100,13 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn start(path: String, scenario: Arc<Scenario>, seed: u64) -> Session {
+    fn start(path: String, scenario: Arc<Scenario>, seed: u64) -> Session {
         let conversation = Conversation::start(scenario.clone(), seed);
         Session::from_conversation(path, conversation, None)
     }
 
     /// A session over a conversation already under way (a replay or a what-if).
-    pub fn from_conversation(
+    fn from_conversation(
         path: String,
         conversation: Conversation,
         what_if: Option<WhatIf>,
@@ -181,7 +218,7 @@ fn push_events(log: &mut Vec<LogLine>, events: &[Event], turn: usize) {
 }
 
 /// Starts a call on the selected scenario's last good version.
-pub fn start_selected(world: &mut World, seed: u64) -> bool {
+fn start_selected(world: &mut World, seed: u64) -> bool {
     let Some(selected) = world.get_resource::<Selected>().cloned() else {
         return false;
     };
@@ -205,10 +242,118 @@ pub fn fresh_seed() -> u64 {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseMove>();
-    app.add_systems(Update, (apply_moves, poll_best_play));
+    app.add_message::<CallRequest>();
+    app.add_message::<CallNews>();
+    app.add_systems(Update, (apply_moves, poll_best_play).chain());
+    // After every screen's systems, so a request made this frame is answered this frame.
+    app.add_systems(
+        PostUpdate,
+        (handle_requests, ApplyDeferred).chain().in_set(CallOwner),
+    );
 }
 
-fn apply_moves(mut moves: MessageReader<ChooseMove>, session: Option<ResMut<Session>>) {
+/// The call owner's answer to requests; what follows the news runs after it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallOwner;
+
+fn handle_requests(mut requests: MessageReader<CallRequest>, mut commands: Commands) {
+    for &request in requests.read() {
+        commands.queue(move |world: &mut World| {
+            for news in answer(world, request) {
+                world.write_message(news);
+            }
+        });
+    }
+}
+
+/// Carries out one request and says what happened.
+fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
+    match request {
+        CallRequest::Start { seed } => start_selected(world, seed)
+            .then_some(CallNews::Started {
+                seed,
+                what_if: false,
+            })
+            .into_iter()
+            .collect(),
+        CallRequest::Restart { same_seed } => {
+            let Some(session) = world.get_resource::<Session>() else {
+                return Vec::new();
+            };
+            let seed = if same_seed {
+                session.seed()
+            } else {
+                fresh_seed()
+            };
+            let path = session.path.clone();
+            let abandoned = abandoned(session);
+            // The latest good version of the file, if it changed meanwhile.
+            let scenario = world
+                .resource::<Library>()
+                .by_path(&path)
+                .and_then(|e| e.good.clone())
+                .unwrap_or_else(|| session.scenario.clone());
+            world.insert_resource(Session::start(path, scenario, seed));
+            abandoned
+                .into_iter()
+                .chain([CallNews::Started {
+                    seed,
+                    what_if: false,
+                }])
+                .collect()
+        }
+        CallRequest::WhatIf { turn } => {
+            let Some(session) = world.get_resource::<Session>() else {
+                return Vec::new();
+            };
+            let from = turn
+                .saturating_sub(1)
+                .min(session.conversation.turns().len());
+            // A what-if of a what-if still compares with the very first ending.
+            let (first, first_moves) = match &session.what_if {
+                Some(w) => (w.first.clone(), w.first_moves),
+                None => (
+                    debrief(&session.conversation),
+                    session.conversation.turns().len(),
+                ),
+            };
+            let seed = session.seed();
+            // `Conversation::rewind` restores the call exactly as it stood.
+            let next = Session::from_conversation(
+                session.path.clone(),
+                session.conversation.rewind(from),
+                Some(WhatIf {
+                    from_turn: from,
+                    first,
+                    first_moves,
+                }),
+            );
+            world.insert_resource(next);
+            vec![CallNews::Started {
+                seed,
+                what_if: true,
+            }]
+        }
+        CallRequest::Leave => {
+            let abandoned = world.get_resource::<Session>().and_then(abandoned);
+            world.remove_resource::<Session>();
+            abandoned.into_iter().chain([CallNews::Left]).collect()
+        }
+    }
+}
+
+/// A call left before it ended.
+fn abandoned(session: &Session) -> Option<CallNews> {
+    (!session.conversation.is_over()).then(|| CallNews::Abandoned {
+        turns: session.conversation.turns().len(),
+    })
+}
+
+fn apply_moves(
+    mut moves: MessageReader<ChooseMove>,
+    session: Option<ResMut<Session>>,
+    mut news: MessageWriter<CallNews>,
+) {
     let Some(mut session) = session else {
         moves.clear();
         return;
@@ -219,6 +364,13 @@ fn apply_moves(mut moves: MessageReader<ChooseMove>, session: Option<ResMut<Sess
         }
         if !session.choose(*index) {
             warn!("move {index} was not accepted");
+            continue;
+        }
+        news.write(CallNews::MovePlayed {
+            turn: session.conversation.turns().len(),
+        });
+        if let Some(outcome) = session.conversation.outcome() {
+            news.write(CallNews::Ended { outcome });
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::{Screen, screen_root};
 use crate::game::GameOptions;
 use crate::game::scenario_assets::Library;
-use crate::game::session::{Selected, fresh_seed, start_selected};
+use crate::game::session::{CallRequest, Selected, fresh_seed};
 use crate::game::theme::widgets::{
     a11y, body, button, column, heading, muted, panel, primary_button, row, scroll_column, text,
     title,
@@ -66,15 +66,11 @@ fn spawn(mut commands: Commands) {
                     primary_button("Start the call", "Start the call"),
                     AutoFocus,
                     observe(
-                        |_: On<Activate>, mut commands: Commands, options: Res<GameOptions>| {
+                        |_: On<Activate>,
+                         mut call: MessageWriter<CallRequest>,
+                         options: Res<GameOptions>| {
                             let seed = options.seed.unwrap_or_else(fresh_seed);
-                            commands.queue(move |world: &mut World| {
-                                if start_selected(world, seed) {
-                                    world
-                                        .resource_mut::<NextState<Screen>>()
-                                        .set(Screen::Conversation);
-                                }
-                            });
+                            call.write(CallRequest::Start { seed });
                         },
                     ),
                 ));

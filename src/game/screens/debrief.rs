@@ -6,8 +6,7 @@
 //! All of it is `rapport_core::scoring::debrief::debrief` of the session's conversation.
 
 use super::{Screen, screen_root};
-use crate::game::scenario_assets::Library;
-use crate::game::session::{Session, WhatIf, fresh_seed};
+use crate::game::session::{CallRequest, Session};
 use crate::game::theme::interaction::ButtonLook;
 use crate::game::theme::widgets::{
     a11y, body, button, button_base_edged, column, heading, meter_bar, muted, panel,
@@ -95,7 +94,7 @@ pub struct PageScroll;
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     view: Option<ResMut<DebriefView>>,
-    mut commands: Commands,
+    mut call: MessageWriter<CallRequest>,
 ) {
     let Some(mut view) = view else { return };
     if keys.just_pressed(KeyCode::BracketLeft) {
@@ -105,68 +104,8 @@ fn keys(
         view.step(1);
     }
     if keys.just_pressed(KeyCode::KeyW) {
-        let turn = view.turn;
-        commands.queue(move |world: &mut World| start_what_if(world, turn));
+        call.write(CallRequest::WhatIf { turn: view.turn });
     }
-}
-
-/// Plays on from before `turn` (1-based) with another move; the first ending is kept to
-/// compare. `Conversation::rewind` restores the call exactly as it stood.
-pub fn start_what_if(world: &mut World, turn: usize) {
-    let Some(view) = world.get_resource::<DebriefView>().cloned() else {
-        return;
-    };
-    let Some(session) = world.get_resource::<Session>() else {
-        return;
-    };
-    let from = turn
-        .saturating_sub(1)
-        .min(session.conversation.turns().len());
-    // A what-if of a what-if still compares with the very first ending.
-    let first = session
-        .what_if
-        .as_ref()
-        .map_or_else(|| view.debrief.clone(), |w| w.first.clone());
-    let first_moves = session
-        .what_if
-        .as_ref()
-        .map_or(session.conversation.turns().len(), |w| w.first_moves);
-    let rewound = session.conversation.rewind(from);
-    let next = Session::from_conversation(
-        session.path.clone(),
-        rewound,
-        Some(WhatIf {
-            from_turn: from,
-            first,
-            first_moves,
-        }),
-    );
-    world.insert_resource(next);
-    world
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Conversation);
-}
-
-fn restart(world: &mut World, same_seed: bool) {
-    let Some(session) = world.get_resource::<Session>() else {
-        return;
-    };
-    let seed = if same_seed {
-        session.seed()
-    } else {
-        fresh_seed()
-    };
-    let path = session.path.clone();
-    // The latest good version of the file, if it changed meanwhile.
-    let scenario = world
-        .resource::<Library>()
-        .by_path(&path)
-        .and_then(|e| e.good.clone())
-        .unwrap_or_else(|| session.scenario.clone());
-    world.insert_resource(Session::start(path, scenario, seed));
-    world
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Conversation);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -299,8 +238,8 @@ fn draw_main(
             bar,
             (
                 primary_button("Replay, same seed", "Replay this call with the same seed"),
-                observe(|_: On<Activate>, mut c: Commands| {
-                    c.queue(|w: &mut World| restart(w, true))
+                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                    call.write(CallRequest::Restart { same_seed: true });
                 }),
             ),
             "replay",
@@ -310,8 +249,8 @@ fn draw_main(
             bar,
             (
                 button("Try a new seed", "Play this scenario again with a new seed"),
-                observe(|_: On<Activate>, mut c: Commands| {
-                    c.queue(|w: &mut World| restart(w, false))
+                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                    call.write(CallRequest::Restart { same_seed: false });
                 }),
             ),
             "new-seed",
@@ -321,8 +260,8 @@ fn draw_main(
             bar,
             (
                 button("Back to the menu", "Back to the scenario menu"),
-                observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                    next.set(Screen::Menu)
+                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                    call.write(CallRequest::Leave);
                 }),
             ),
             "menu",
@@ -688,10 +627,11 @@ fn draw_head(
                 format!("What if… play on from turn {} (W)", view.turn),
                 format!("What if: play on from turn {} with another move", view.turn),
             ),
-            observe(|_: On<Activate>, v: Res<DebriefView>, mut c: Commands| {
-                let turn = v.turn;
-                c.queue(move |w: &mut World| start_what_if(w, turn));
-            }),
+            observe(
+                |_: On<Activate>, v: Res<DebriefView>, mut call: MessageWriter<CallRequest>| {
+                    call.write(CallRequest::WhatIf { turn: v.turn });
+                },
+            ),
         ),
         "what-if",
         focus,

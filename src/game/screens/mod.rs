@@ -9,6 +9,7 @@ pub mod menu;
 pub mod pause;
 pub mod settings;
 
+use super::session::{CallNews, CallOwner};
 use super::theme::{Bg, ColorRole};
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::input_focus::{InputFocus, InputFocusVisible};
@@ -33,6 +34,29 @@ pub enum Overlay {
     Settings,
 }
 
+/// The screens follow the call owner: a call that starts (or restarts, or branches) shows the
+/// call screen, and leaving a call goes back to the menu. Re-entering the call screen redraws
+/// it from the new conversation.
+fn follow_the_call(
+    mut news: MessageReader<CallNews>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
+) {
+    for n in news.read() {
+        match n {
+            CallNews::Started { .. } => {
+                overlay.set(Overlay::None);
+                screen.set(Screen::Conversation);
+            }
+            CallNews::Left => {
+                overlay.set(Overlay::None);
+                screen.set(Screen::Menu);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Where the focus was before an overlay opened, to give it back on closing.
 #[derive(Resource, Debug, Default)]
 struct FocusBeforeOverlay(Option<Entity>);
@@ -49,6 +73,7 @@ pub(super) fn plugin(app: &mut App) {
         pause::plugin,
         settings::plugin,
     ));
+    app.add_systems(PostUpdate, follow_the_call.after(CallOwner));
     app.add_systems(Startup, |mut visible: ResMut<InputFocusVisible>| {
         visible.0 = true
     });

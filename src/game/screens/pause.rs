@@ -1,7 +1,7 @@
 //! The pause menu (Esc during a call): resume, settings, restart the call, leave to the menu.
 
-use super::{Overlay, Screen, overlay_root};
-use crate::game::session::Session;
+use super::{Overlay, overlay_root};
+use crate::game::session::CallRequest;
 use crate::game::theme::widgets::{button, muted, panel, primary_button, title};
 use bevy::app::AppExit;
 use bevy::input_focus::AutoFocus;
@@ -45,22 +45,8 @@ fn spawn(mut commands: Commands) {
                         "Restart this call (same seed)",
                         "Restart this call with the same seed",
                     ),
-                    observe(|_: On<Activate>, mut commands: Commands| {
-                        commands.queue(|world: &mut World| {
-                            let restarted = world.get_resource::<Session>().map(|s| {
-                                Session::start(s.path.clone(), s.scenario.clone(), s.seed())
-                            });
-                            if let Some(session) = restarted {
-                                world.insert_resource(session);
-                                world
-                                    .resource_mut::<NextState<Overlay>>()
-                                    .set(Overlay::None);
-                                // Re-entering the screen redraws it from the new conversation.
-                                world
-                                    .resource_mut::<NextState<Screen>>()
-                                    .set(Screen::Conversation);
-                            }
-                        });
+                    observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                        call.write(CallRequest::Restart { same_seed: true });
                     }),
                 ));
                 p.spawn((
@@ -68,14 +54,9 @@ fn spawn(mut commands: Commands) {
                         "Leave to the menu",
                         "Leave the call and go back to the scenario menu",
                     ),
-                    observe(
-                        |_: On<Activate>,
-                         mut screen: ResMut<NextState<Screen>>,
-                         mut overlay: ResMut<NextState<Overlay>>| {
-                            overlay.set(Overlay::None);
-                            screen.set(Screen::Menu);
-                        },
-                    ),
+                    observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                        call.write(CallRequest::Leave);
+                    }),
                 ));
                 p.spawn((
                     button("Quit the game", "Quit the game"),
