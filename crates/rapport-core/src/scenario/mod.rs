@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod model;
+mod ron_errors;
 mod semantic;
 pub mod spans;
 
@@ -93,7 +94,7 @@ pub fn parse(source: &str) -> Parsed {
         Err(err) => {
             return Parsed {
                 scenario: None,
-                diagnostics: vec![semantic::from_ron_error(source, &err)],
+                diagnostics: vec![ron_errors::from_ron_error(source, &err)],
             };
         }
     };
