@@ -1,11 +1,8 @@
-//! Keyboard and mouse beyond what the widgets do themselves (Tab and Enter/Space on the
-//! focused button come from Bevy's input focus and `ui_widgets::Button`):
-//! number keys pick a move, arrows move the focus, Esc backs out, the wheel scrolls, and
-//! the focused element is scrolled into view.
+//! Keyboard and mouse that work the same on every screen, beyond what the widgets do
+//! themselves (Tab and Enter/Space on the focused button come from Bevy's input focus and
+//! `ui_widgets::Button`): arrows move the focus, the wheel scrolls, and the focused element
+//! is scrolled into view. Each screen owns its own keys (Esc, number keys, `[`, `]`, `W`).
 
-use super::screens::conversation::MoveButton;
-use super::screens::{Overlay, Screen};
-use super::session::{CallRequest, ChooseMove, Session};
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::tab_navigation::{NavAction, TabNavigation};
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
@@ -13,42 +10,7 @@ use bevy::picking::hover::HoverMap;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PendingNumber>();
-    app.add_systems(
-        Update,
-        (escape, arrows, digits, wheel, scroll_focus_into_view),
-    );
-}
-
-/// The first digit of a two-digit move number, while a second may follow.
-#[derive(Resource, Debug, Default)]
-pub struct PendingNumber(pub Option<usize>);
-
-fn escape(
-    keys: Res<ButtonInput<KeyCode>>,
-    screen: Res<State<Screen>>,
-    overlay: Res<State<Overlay>>,
-    mut next_screen: ResMut<NextState<Screen>>,
-    mut next_overlay: ResMut<NextState<Overlay>>,
-    mut pending: ResMut<PendingNumber>,
-    mut call: MessageWriter<CallRequest>,
-) {
-    if !keys.just_pressed(KeyCode::Escape) {
-        return;
-    }
-    pending.0 = None;
-    match overlay.get() {
-        Overlay::Settings => super::screens::settings::close(&screen, &mut next_overlay),
-        Overlay::Pause => next_overlay.set(Overlay::None),
-        Overlay::None => match screen.get() {
-            Screen::Menu => {}
-            Screen::Briefing => next_screen.set(Screen::Menu),
-            Screen::Debrief => {
-                call.write(CallRequest::Leave);
-            }
-            Screen::Conversation => next_overlay.set(Overlay::Pause),
-        },
-    }
+    app.add_systems(Update, (arrows, wheel, scroll_focus_into_view));
 }
 
 fn arrows(
@@ -67,70 +29,6 @@ fn arrows(
     if let Ok(next) = nav.navigate(&focus, action) {
         focus.set(next, FocusCause::Navigated);
         visible.0 = true;
-    }
-}
-
-const DIGITS: [(KeyCode, KeyCode); 10] = [
-    (KeyCode::Digit0, KeyCode::Numpad0),
-    (KeyCode::Digit1, KeyCode::Numpad1),
-    (KeyCode::Digit2, KeyCode::Numpad2),
-    (KeyCode::Digit3, KeyCode::Numpad3),
-    (KeyCode::Digit4, KeyCode::Numpad4),
-    (KeyCode::Digit5, KeyCode::Numpad5),
-    (KeyCode::Digit6, KeyCode::Numpad6),
-    (KeyCode::Digit7, KeyCode::Numpad7),
-    (KeyCode::Digit8, KeyCode::Numpad8),
-    (KeyCode::Digit9, KeyCode::Numpad9),
-];
-
-/// Number keys pick a move by the number shown beside it (its place in the list on offer):
-/// "3" picks move 3 at once when no move 30 is listed; "1" with more than nine moves listed
-/// focuses move 1 and waits: a second digit picks 10–19, Enter picks 1.
-#[allow(clippy::too_many_arguments)]
-fn digits(
-    keys: Res<ButtonInput<KeyCode>>,
-    screen: Res<State<Screen>>,
-    overlay: Res<State<Overlay>>,
-    session: Option<Res<Session>>,
-    buttons: Query<(Entity, &MoveButton)>,
-    mut focus: ResMut<InputFocus>,
-    mut visible: ResMut<InputFocusVisible>,
-    mut pending: ResMut<PendingNumber>,
-    mut choose: MessageWriter<ChooseMove>,
-) {
-    if *screen.get() != Screen::Conversation || *overlay.get() != Overlay::None {
-        return;
-    }
-    let Some(session) = session else { return };
-    if session.conversation.is_over() {
-        pending.0 = None;
-        return;
-    }
-    let count = buttons.iter().count();
-    for (d, (a, b)) in DIGITS.iter().enumerate() {
-        if !keys.just_pressed(*a) && !keys.just_pressed(*b) {
-            continue;
-        }
-        let mut value = pending.0.map_or(d, |p| p * 10 + d);
-        if value == 0 || value > count {
-            value = d;
-        }
-        pending.0 = None;
-        if value == 0 || value > count {
-            continue;
-        }
-        if value * 10 <= count {
-            pending.0 = Some(value);
-            if let Some((e, _)) = buttons.iter().find(|(_, m)| m.number == value) {
-                focus.set(e, FocusCause::Navigated);
-                visible.0 = true;
-            }
-        } else if let Some((_, m)) = buttons.iter().find(|(_, m)| m.number == value) {
-            choose.write(ChooseMove(m.index));
-        }
-    }
-    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
-        pending.0 = None;
     }
 }
 

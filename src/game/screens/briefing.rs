@@ -11,6 +11,7 @@ use crate::game::theme::widgets::{
 };
 use crate::game::theme::{ColorRole, TextRole};
 use accesskit::Role;
+use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -19,6 +20,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn);
     app.add_systems(Update, refresh.run_if(in_state(Screen::Briefing)));
     app.add_systems(Update, open_requested.run_if(in_state(Screen::Menu)));
+    // Esc goes back to the menu.
+    app.add_systems(
+        Update,
+        (|mut screen: ResMut<NextState<Screen>>| screen.set(Screen::Menu)).run_if(
+            in_state(Screen::Briefing)
+                .and_then(in_state(super::Overlay::None))
+                .and_then(input_just_pressed(KeyCode::Escape)),
+        ),
+    );
 }
 
 /// `rapport --scenario ID` opens that scenario's briefing once the library has loaded.

@@ -14,6 +14,7 @@ use crate::game::theme::widgets::{
 };
 use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
 use accesskit::Role;
+use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::{AutoFocus, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -29,6 +30,18 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (keys, refresh).chain().run_if(in_state(Screen::Debrief)),
+    );
+    // Esc leaves the call and goes back to the menu.
+    app.add_systems(
+        Update,
+        (|mut call: MessageWriter<CallRequest>| {
+            call.write(CallRequest::Leave);
+        })
+        .run_if(
+            in_state(Screen::Debrief)
+                .and_then(in_state(super::Overlay::None))
+                .and_then(input_just_pressed(KeyCode::Escape)),
+        ),
     );
 }
 

@@ -4,12 +4,19 @@ use super::{Overlay, overlay_root};
 use crate::game::session::CallRequest;
 use crate::game::theme::widgets::{button, muted, panel, primary_button, title};
 use bevy::app::AppExit;
+use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Pause), spawn);
+    // Esc closes the pause menu and goes back to the call.
+    app.add_systems(
+        Update,
+        (|mut overlay: ResMut<NextState<Overlay>>| overlay.set(Overlay::None))
+            .run_if(in_state(Overlay::Pause).and_then(input_just_pressed(KeyCode::Escape))),
+    );
 }
 
 fn spawn(mut commands: Commands) {

@@ -4,6 +4,7 @@
 use super::{Overlay, Screen, overlay_root};
 use crate::game::settings::{Settings, TEXT_MAX, TEXT_MIN};
 use crate::game::theme::widgets::{body, button, muted, panel, primary_button, row, title};
+use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -11,6 +12,14 @@ use bevy::ui_widgets::{Activate, observe};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Settings), spawn);
     app.add_systems(Update, refresh.run_if(in_state(Overlay::Settings)));
+    // Esc closes the settings, back to the pause menu during a call.
+    app.add_systems(
+        Update,
+        (|screen: Res<State<Screen>>, mut overlay: ResMut<NextState<Overlay>>| {
+            close(&screen, &mut overlay)
+        })
+        .run_if(in_state(Overlay::Settings).and_then(input_just_pressed(KeyCode::Escape))),
+    );
 }
 
 #[derive(Component, Debug, Clone, Copy)]

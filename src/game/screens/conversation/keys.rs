@@ -1,0 +1,86 @@
+//! The call screen's keys: number keys pick a move by the number shown beside it, and Esc
+//! opens the pause menu. They run only on this screen with no overlay open.
+
+use super::MoveButton;
+use crate::game::screens::{Overlay, Screen};
+use crate::game::session::{ChooseMove, Session};
+use bevy::input::common_conditions::input_just_pressed;
+use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PendingNumber>();
+    let on_call = in_state(Screen::Conversation).and_then(in_state(Overlay::None));
+    app.add_systems(Update, digits.run_if(on_call.clone()));
+    app.add_systems(
+        Update,
+        pause.run_if(on_call.and_then(input_just_pressed(KeyCode::Escape))),
+    );
+}
+
+/// The first digit of a two-digit move number, while a second may follow.
+#[derive(Resource, Debug, Default)]
+pub struct PendingNumber(pub Option<usize>);
+
+fn pause(mut overlay: ResMut<NextState<Overlay>>, mut pending: ResMut<PendingNumber>) {
+    pending.0 = None;
+    overlay.set(Overlay::Pause);
+}
+
+const DIGITS: [(KeyCode, KeyCode); 10] = [
+    (KeyCode::Digit0, KeyCode::Numpad0),
+    (KeyCode::Digit1, KeyCode::Numpad1),
+    (KeyCode::Digit2, KeyCode::Numpad2),
+    (KeyCode::Digit3, KeyCode::Numpad3),
+    (KeyCode::Digit4, KeyCode::Numpad4),
+    (KeyCode::Digit5, KeyCode::Numpad5),
+    (KeyCode::Digit6, KeyCode::Numpad6),
+    (KeyCode::Digit7, KeyCode::Numpad7),
+    (KeyCode::Digit8, KeyCode::Numpad8),
+    (KeyCode::Digit9, KeyCode::Numpad9),
+];
+
+/// Number keys pick a move by the number shown beside it (its place in the list on offer):
+/// "3" picks move 3 at once when no move 30 is listed; "1" with more than nine moves listed
+/// focuses move 1 and waits: a second digit picks 10–19, Enter picks 1.
+fn digits(
+    keys: Res<ButtonInput<KeyCode>>,
+    session: Option<Res<Session>>,
+    buttons: Query<(Entity, &MoveButton)>,
+    mut focus: ResMut<InputFocus>,
+    mut visible: ResMut<InputFocusVisible>,
+    mut pending: ResMut<PendingNumber>,
+    mut choose: MessageWriter<ChooseMove>,
+) {
+    let Some(session) = session else { return };
+    if session.conversation.is_over() {
+        pending.0 = None;
+        return;
+    }
+    let count = buttons.iter().count();
+    for (d, (a, b)) in DIGITS.iter().enumerate() {
+        if !keys.just_pressed(*a) && !keys.just_pressed(*b) {
+            continue;
+        }
+        let mut value = pending.0.map_or(d, |p| p * 10 + d);
+        if value == 0 || value > count {
+            value = d;
+        }
+        pending.0 = None;
+        if value == 0 || value > count {
+            continue;
+        }
+        if value * 10 <= count {
+            pending.0 = Some(value);
+            if let Some((e, _)) = buttons.iter().find(|(_, m)| m.number == value) {
+                focus.set(e, FocusCause::Navigated);
+                visible.0 = true;
+            }
+        } else if let Some((_, m)) = buttons.iter().find(|(_, m)| m.number == value) {
+            choose.write(ChooseMove(m.index));
+        }
+    }
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
+        pending.0 = None;
+    }
+}
