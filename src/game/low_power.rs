@@ -82,11 +82,9 @@ fn install_waker(proxy: Res<EventLoopProxyWrapper>) {
 fn keep_drawing(
     keep: Res<KeepAwake>,
     frames: Res<bevy::diagnostic::FrameCount>,
-    state: Option<Res<State<super::screens::Screen>>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let changed_screen = state.is_some_and(|s| s.is_changed());
-    if busy() || !keep.reasons.is_empty() || frames.0 < 20 || changed_screen {
+    if busy() || !keep.reasons.is_empty() || frames.0 < 20 {
         redraw.write(RequestRedraw);
     }
 }

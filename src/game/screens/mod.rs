@@ -74,6 +74,16 @@ pub(super) fn plugin(app: &mut App) {
         settings::plugin,
     ));
     app.add_systems(PostUpdate, follow_the_call.after(CallOwner));
+    // A new screen is drawn at once, even while the window sleeps between inputs.
+    app.add_systems(
+        Last,
+        (|redraw: Option<ResMut<Messages<bevy::window::RequestRedraw>>>| {
+            if let Some(mut redraw) = redraw {
+                redraw.write(bevy::window::RequestRedraw);
+            }
+        })
+        .run_if(state_changed::<Screen>),
+    );
     app.add_systems(Startup, |mut visible: ResMut<InputFocusVisible>| {
         visible.0 = true
     });

@@ -90,7 +90,16 @@ fn concern_open(scenario: &Scenario, s: &State, c: usize, assure: bool) -> bool 
     if assure {
         return false;
     }
-    voiced || scenario.concern_hinted(c, s)
+    voiced || concern_hinted(scenario, c, s)
+}
+
+/// Whether the customer has hinted at a concern (the need named by its `hinted_by` has
+/// surfaced, or it has none), so the trainee may bring it up.
+pub fn concern_hinted(scenario: &Scenario, concern: usize, s: &State) -> bool {
+    match scenario.concern_hints.get(concern).copied().flatten() {
+        Some(need) => s.depth_of(need) >= Depth::Surfaced,
+        None => true,
+    }
 }
 
 /// The moves on offer, in the scenario's order (stable within a call).

@@ -257,14 +257,6 @@ impl Scenario {
         &self.file.moves[i].text
     }
 
-    /// Whether the customer has hinted at a concern, so the trainee may bring it up.
-    pub fn concern_hinted(&self, concern: usize, s: &crate::engine::State) -> bool {
-        match self.concern_hints.get(concern).copied().flatten() {
-            Some(need) => s.depth[need] >= crate::engine::Depth::Surfaced as u8,
-            None => true,
-        }
-    }
-
     pub fn has_post_sale(&self) -> bool {
         self.file.post_sale.is_some()
     }
