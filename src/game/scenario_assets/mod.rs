@@ -12,15 +12,22 @@ use super::low_power;
 use crate::files::scenarios::SHIPPED;
 use bevy::asset::io::embedded::EmbeddedAssetRegistry;
 use bevy::asset::io::file::FileWatcher;
-use bevy::asset::io::{AssetSourceBuilder, AssetSourceEvent, Reader};
-use bevy::asset::{AssetLoader, LoadContext, LoadState};
+use bevy::asset::io::{AssetSourceBuilder, AssetSourceEvent};
 use bevy::prelude::*;
-use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
-use rapport_core::check::{CheckConfig, check_source};
-use rapport_core::scenario::{Diagnostic, Parsed, Scenario, parse};
+use rapport_core::scenario::{Scenario, parse};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+mod checks;
+mod library;
+mod loader;
+
+pub use checks::CheckTasks;
+use checks::run_checks;
+use library::sync_library;
+pub use library::{CheckStatus, Library, LibraryEntry};
+pub use loader::{ScenarioAsset, ScenarioLoader};
 
 /// The asset source of `--scenarios DIR`.
 pub const EXTRA_SOURCE: &str = "rapport-extra";
@@ -28,142 +35,6 @@ pub const EXTRA_SOURCE: &str = "rapport-extra";
 pub const CHECKOUT_SOURCE: &str = "rapport-checkout";
 /// Where the shipped scenarios live inside the `embedded` source.
 const EMBEDDED_DIR: &str = "rapport/scenarios";
-
-/// One scenario file as loaded: its text and what the core's parser found.
-#[derive(Asset, TypePath, Debug)]
-pub struct ScenarioAsset {
-    pub text: String,
-    pub parsed: Parsed,
-}
-
-/// Reads a `.ron` file and parses it with `rapport_core::scenario::parse`.
-#[derive(Default, TypePath)]
-pub struct ScenarioLoader;
-
-impl AssetLoader for ScenarioLoader {
-    type Asset = ScenarioAsset;
-    type Settings = ();
-    type Error = std::io::Error;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _settings: &(),
-        _context: &mut LoadContext<'_>,
-    ) -> Result<ScenarioAsset, std::io::Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let parsed = parse(&text);
-        Ok(ScenarioAsset { text, parsed })
-    }
-
-    fn extensions(&self) -> &[&str] {
-        &["ron"]
-    }
-}
-
-/// The result of the background `check` of one version of a scenario.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CheckStatus {
-    /// Not run yet (it starts once the menu is on screen).
-    Pending,
-    Running,
-    /// The invariant holds; the smallest margin between honest and manipulative best plays.
-    Passed {
-        margin: Option<f64>,
-    },
-    /// `check` found errors beyond parsing (the scoring invariant, an unreachable ending).
-    Failed {
-        diagnostics: Vec<Diagnostic>,
-    },
-}
-
-/// One scenario file in the menu.
-#[derive(Debug)]
-pub struct LibraryEntry {
-    /// The asset path, e.g. `rapport-extra://my-call.ron`.
-    pub path: String,
-    /// What a trainer recognises: `scenarios/print-shop.ron` or the file's path.
-    pub origin: String,
-    pub handle: Handle<ScenarioAsset>,
-    /// The last version that parsed without errors: what "Play" starts.
-    pub good: Option<Arc<Scenario>>,
-    /// The current text on disk, for rendering diagnostics.
-    pub text: String,
-    /// Diagnostics of the current text (errors mean `good` is an older version, or none).
-    pub diagnostics: Vec<Diagnostic>,
-    /// A load failure that is not about the scenario's content (unreadable file).
-    pub load_error: Option<String>,
-    pub check: CheckStatus,
-    /// From `--scenarios DIR`: overrides a shipped scenario with the same id.
-    pub extra: bool,
-    /// Bumped on every reload, so views can tell a new version.
-    pub version: u32,
-    pub loaded: bool,
-}
-
-impl LibraryEntry {
-    pub fn id(&self) -> Option<&str> {
-        self.good.as_ref().map(|s| s.id())
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.load_error.is_some()
-            || self.diagnostics.iter().any(Diagnostic::is_error)
-            || matches!(self.check, CheckStatus::Failed { .. })
-    }
-
-    /// Every problem, one block per diagnostic: `file:line:col: error[E..]: message` and help.
-    pub fn problems(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(err) = &self.load_error {
-            out.push(format!("{}: cannot read: {err}", self.origin));
-        }
-        let check = match &self.check {
-            CheckStatus::Failed { diagnostics } => diagnostics.as_slice(),
-            _ => &[],
-        };
-        for d in self.diagnostics.iter().chain(check) {
-            let mut block = d.short(&self.origin);
-            if !d.help.is_empty() {
-                block.push_str(&format!("\n  help: {}", d.help));
-            }
-            out.push(block);
-        }
-        out
-    }
-}
-
-/// Every scenario file the game knows, with its state.
-#[derive(Resource, Debug, Default)]
-pub struct Library {
-    pub entries: Vec<LibraryEntry>,
-    /// Bumped whenever any entry changes, so the menu and briefing can redraw.
-    pub revision: u64,
-}
-
-impl Library {
-    /// The entries the menu lists, in order: shipped first, then `--scenarios DIR`; a
-    /// scenario from the folder replaces a shipped one with the same id.
-    pub fn listed(&self) -> Vec<&LibraryEntry> {
-        crate::files::scenarios::listed(&self.entries, LibraryEntry::id, |e| e.extra)
-    }
-
-    pub fn by_path(&self, path: &str) -> Option<&LibraryEntry> {
-        self.entries.iter().find(|e| e.path == path)
-    }
-
-    /// The listed entry with this scenario id.
-    pub fn by_id(&self, id: &str) -> Option<&LibraryEntry> {
-        self.listed().into_iter().find(|e| e.id() == Some(id))
-    }
-
-    /// True once every file has been loaded at least once.
-    pub fn ready(&self) -> bool {
-        self.entries.iter().all(|e| e.loaded)
-    }
-}
 
 /// File events from the watched folders, for files the asset server does not know yet.
 #[derive(Resource, Clone, Default)]
@@ -390,126 +261,6 @@ fn watch_new_files(
             library.revision += 1;
         }
     }
-}
-
-/// Copies each newly loaded version into the library: a good version replaces the playable
-/// one; a broken one only shows its diagnostics.
-fn sync_library(
-    mut events: MessageReader<AssetEvent<ScenarioAsset>>,
-    assets: Res<Assets<ScenarioAsset>>,
-    server: Res<AssetServer>,
-    mut library: ResMut<Library>,
-) {
-    let mut changed = false;
-    for event in events.read() {
-        let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
-            continue;
-        };
-        let Some(asset) = assets.get(*id) else {
-            continue;
-        };
-        let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
-            continue;
-        };
-        if entry.loaded && entry.text == asset.text {
-            continue;
-        }
-        entry.text = asset.text.clone();
-        entry.diagnostics = asset.parsed.diagnostics.clone();
-        entry.load_error = None;
-        if let Some(scenario) = &asset.parsed.scenario {
-            entry.good = Some(scenario.clone());
-            entry.check = CheckStatus::Pending;
-        }
-        entry.version += 1;
-        entry.loaded = true;
-        changed = true;
-        info!(
-            "scenario {} loaded (version {})",
-            entry.origin, entry.version
-        );
-    }
-    for entry in library.entries.iter_mut().filter(|e| !e.loaded) {
-        if let LoadState::Failed(err) = server.load_state(&entry.handle) {
-            entry.load_error = Some(err.to_string());
-            entry.loaded = true;
-            changed = true;
-        }
-    }
-    if changed {
-        library.revision += 1;
-        low_power::wake_for(Duration::from_millis(300));
-    }
-}
-
-/// What a background check found: new diagnostics, whether it failed, the smallest margin.
-type CheckOutcome = (Vec<Diagnostic>, bool, Option<f64>);
-
-/// Background `check` runs, one at a time, after the first frames are drawn.
-#[derive(Resource, Default)]
-pub struct CheckTasks {
-    running: Option<(String, u32, Task<CheckOutcome>)>,
-    /// Off in tests that do not need it.
-    pub disabled: bool,
-}
-
-fn run_checks(
-    mut tasks: ResMut<CheckTasks>,
-    mut library: ResMut<Library>,
-    frames: Res<bevy::diagnostic::FrameCount>,
-) {
-    if tasks.disabled {
-        return;
-    }
-    if let Some((_, _, task)) = &mut tasks.running {
-        if !task.is_finished() {
-            return;
-        }
-        let Some((path, version, task)) = tasks.running.take() else {
-            return;
-        };
-        let (diagnostics, failed, margin) = block_on(future::poll_once(task)).unwrap_or_default();
-        if let Some(entry) = library
-            .entries
-            .iter_mut()
-            .find(|e| e.path == path && e.version == version)
-        {
-            entry.check = if failed {
-                CheckStatus::Failed { diagnostics }
-            } else {
-                CheckStatus::Passed { margin }
-            };
-            library.revision += 1;
-        }
-    }
-    // Let the menu appear first: the checks share the two cores with the first frames.
-    if frames.0 < 10 {
-        return;
-    }
-    let Some(entry) = library.entries.iter_mut().find(|e| {
-        e.check == CheckStatus::Pending
-            && e.loaded
-            && !e.diagnostics.iter().any(Diagnostic::is_error)
-            && e.good.is_some()
-    }) else {
-        return;
-    };
-    entry.check = CheckStatus::Running;
-    let text = entry.text.clone();
-    let parsed_before = entry.diagnostics.len();
-    let task = AsyncComputeTaskPool::get().spawn(async move {
-        let report = check_source(&text, CheckConfig::default());
-        let failed = report.has_errors();
-        let new: Vec<Diagnostic> = report
-            .diagnostics()
-            .iter()
-            .skip(parsed_before)
-            .cloned()
-            .collect();
-        low_power::wake_for(Duration::from_millis(200));
-        (new, failed, report.margin())
-    });
-    tasks.running = Some((entry.path.clone(), entry.version, task));
 }
 
 #[cfg(test)]
