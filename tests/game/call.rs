@@ -1,0 +1,278 @@
+//! A call by keys and by messages, from the menu to the debrief, and the moves panel that
+//! follows the conversation.
+
+use crate::support::*;
+use bevy::input_focus::InputFocus;
+use bevy::prelude::*;
+use rapport::game::screens::Screen;
+use rapport::game::screens::conversation::MoveButton;
+use rapport::game::screens::debrief::DebriefView;
+use rapport::game::session::Session;
+
+#[test]
+fn menu_to_debrief_by_keys_and_messages() {
+    let (_dir, mut app) = app_with_starter();
+    assert_eq!(app.screen(), Screen::Menu);
+    assert!(
+        app.texts().iter().any(|t| t == "Starter: the print shop"),
+        "the menu lists the scenario"
+    );
+
+    // Menu → briefing: arrows move the focus, Enter opens.
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Briefing);
+    let shown = app.texts();
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("Dana Ruiz, Owner at Ruiz Print")),
+        "who the customer is"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("Your product: PrintDesk")),
+        "the product"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("Ask about problems before proposing anything")),
+        "objectives"
+    );
+
+    // Esc backs out; Enter on the card and on "Start the call" goes into the call.
+    app.press(KeyCode::Escape);
+    assert_eq!(app.screen(), Screen::Menu);
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    assert_eq!(app.world().resource::<Session>().seed(), 7);
+
+    // Moves are plain text with screen-reader labels, numbered from 1; no kind is shown.
+    // Only the moves on offer are listed, in the scenario's order.
+    let buttons = app.move_buttons();
+    let offered = app
+        .world()
+        .resource::<Session>()
+        .conversation
+        .available_moves();
+    assert_eq!(
+        buttons.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
+        offered
+    );
+    assert!(
+        buttons.len() >= 10 && buttons.len() < 27,
+        "what can be said about a need waits until it is brought up"
+    );
+    let labels: Vec<String> = buttons.into_iter().map(|(_, l)| l).collect();
+    assert!(labels.contains(&"Move 3: How do orders reach you today?".to_string()));
+    assert!(
+        !app.texts()
+            .iter()
+            .any(|t| t.contains("Situation") || t.contains("AssumptiveClose"))
+    );
+
+    // "1" waits for a second digit (ten or more moves are listed); Enter then picks move 1.
+    app.press(KeyCode::Digit1);
+    assert!(
+        app.world()
+            .resource::<Session>()
+            .conversation
+            .turns()
+            .is_empty()
+    );
+    app.press(KeyCode::Enter);
+    let turns = app.world().resource::<Session>().conversation.moves();
+    assert_eq!(turns, vec![0], "Enter picked move 1 (index 0)");
+    // "4" cannot start a two-digit number: it picks the fourth move listed at once (the
+    // small talk just used has left the list).
+    let fourth = app
+        .move_buttons()
+        .into_iter()
+        .find(|(m, _)| m.number == 4)
+        .map(|(m, _)| m.index)
+        .expect("a fourth move");
+    app.press(KeyCode::Digit4);
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![0, fourth]
+    );
+    let shown = app.texts();
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Trust ") && t.contains("of 100 (")),
+        "trust has a number and a word"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("What's the hardest part of getting a job from order to press?")),
+        "the log"
+    );
+    assert!(
+        shown.iter().any(|t| t.starts_with("Coach: ")),
+        "coach mode shows a principle"
+    );
+
+    // Esc pauses; Esc again resumes.
+    app.press(KeyCode::Escape);
+    assert_eq!(
+        *app.world()
+            .resource::<State<rapport::game::screens::Overlay>>()
+            .get(),
+        rapport::game::screens::Overlay::Pause
+    );
+    app.press(KeyCode::Escape);
+    assert_eq!(
+        *app.world()
+            .resource::<State<rapport::game::screens::Overlay>>()
+            .get(),
+        rapport::game::screens::Overlay::None
+    );
+
+    // The game's own message plays the rest; Enter on "Read the debrief".
+    app.play_collaborative();
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.starts_with("The call has ended"))
+    );
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Debrief);
+    let turns = app.world().resource::<Session>().conversation.turns().len();
+    let view = app.world().resource::<DebriefView>().clone();
+    assert_eq!(view.debrief.timeline.len(), turns);
+    assert_eq!(view.turn, turns, "the head starts at the last turn");
+    app.update_until(30, "the best-play search", |app| {
+        !app.world().resource::<Session>().searching()
+    });
+    app.update();
+    let shown = app.texts();
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Score ") && t.ends_with("/ 100"))
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("best honest play")),
+        "the gap to the best play"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("skilled")),
+        "the Rackham profile"
+    );
+}
+
+#[test]
+fn a_move_opens_in_the_panel_once_the_customer_brings_its_topic_up() {
+    let (_dir, mut app) = app_with_starter();
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    let ask = app.move_index("ask-proofs");
+    let cost = app.move_index("cost-proofs");
+    let before = app.move_buttons();
+    assert!(
+        !before.iter().any(|(m, _)| m.index == cost),
+        "the cost of slow proofs is not on offer before she mentions proofs"
+    );
+    assert!(
+        before.iter().all(|(_, l)| !l.contains("(new)")),
+        "nothing is new at the start"
+    );
+
+    // Enter on the focused "What's the hardest part…" asks the problem question.
+    let ask_button = app
+        .world_mut()
+        .query::<(Entity, &MoveButton)>()
+        .iter(app.world())
+        .find(|(_, m)| m.index == ask)
+        .map(|(e, _)| e)
+        .unwrap();
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(ask_button, bevy::input_focus::FocusCause::Navigated);
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![ask]
+    );
+    app.update();
+
+    // The implication question is listed now, in the scenario's order, marked new.
+    let after = app.move_buttons();
+    let offered = app
+        .world()
+        .resource::<Session>()
+        .conversation
+        .available_moves();
+    assert!(offered.contains(&cost));
+    assert_eq!(
+        after.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
+        offered
+    );
+    assert!(
+        after
+            .iter()
+            .enumerate()
+            .all(|(at, (m, _))| m.number == at + 1),
+        "numbered 1..k as listed"
+    );
+    let (button, label) = after.iter().find(|(m, _)| m.index == cost).unwrap();
+    assert_eq!(
+        label,
+        &format!(
+            "Move {} (new): What happens when a proof sits unanswered for a few days?",
+            button.number
+        )
+    );
+    assert!(
+        after.iter().all(|(m, l)| {
+            let was_listed = before.iter().any(|(b, _)| b.index == m.index);
+            l.contains("(new)") != was_listed
+        }),
+        "exactly the moves that opened are marked new"
+    );
+    // The question she answered leaves the menu; the focus stays at the same place in the
+    // list, so Enter again cannot repeat the line just said.
+    assert!(
+        !after.iter().any(|(m, _)| m.index == ask),
+        "an answered question leaves the menu"
+    );
+    let ask_number = before
+        .iter()
+        .find(|(m, _)| m.index == ask)
+        .map(|(m, _)| m.number);
+    let focus = app.world().resource::<InputFocus>().get().unwrap();
+    assert_eq!(
+        app.world().get::<MoveButton>(focus).map(|m| m.number),
+        ask_number
+    );
+
+    // Its number, typed, plays it; the next turn the other move that opened with it (the
+    // need-payoff question) is no longer marked new.
+    let value = app.move_index("value-proofs");
+    assert!(
+        after
+            .iter()
+            .any(|(m, l)| m.index == value && l.contains("(new)"))
+    );
+    app.type_move(cost);
+    app.update();
+    assert_eq!(
+        app.world().resource::<Session>().conversation.moves(),
+        vec![ask, cost]
+    );
+    let (_, label) = app
+        .move_buttons()
+        .into_iter()
+        .find(|(m, _)| m.index == value)
+        .expect("still on offer");
+    assert!(!label.contains("(new)"), "{label}");
+}

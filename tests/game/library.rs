@@ -1,0 +1,88 @@
+//! Hot reload: an edit shows in the menu, and a broken save keeps the last good version.
+
+use crate::support::*;
+use bevy::prelude::*;
+use rapport::game::scenario_assets::Library;
+use rapport::game::screens::Screen;
+use rapport::game::session::Session;
+use std::time::{Duration, Instant};
+
+#[test]
+fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("starter.ron");
+    std::fs::write(&file, starter("starter", "Starter: the print shop")).unwrap();
+    let mut app = app_for(dir.path(), true);
+    app.wait_for_library("starter");
+
+    // An edit shows in the menu within a second or two.
+    let saved = Instant::now();
+    std::fs::write(&file, starter("starter", "Starter: the print shop, edited")).unwrap();
+    app.update_until(10, "the edited title", |app| {
+        app.texts()
+            .iter()
+            .any(|t| t == "Starter: the print shop, edited")
+    });
+    assert!(
+        saved.elapsed() < Duration::from_secs(3),
+        "reload took {:?}",
+        saved.elapsed()
+    );
+
+    // The briefing of the edited version, then a broken save while it is open.
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Briefing);
+    let broken = starter("starter", "Starter: broken").replacen("trust: 40,", "trust: forty,", 1);
+    std::fs::write(&file, broken).unwrap();
+    app.update_until(10, "the diagnostic", |app| {
+        app.texts()
+            .iter()
+            .any(|t| t.contains("starter.ron:") && t.contains("error["))
+    });
+    let shown = app.texts();
+    assert!(
+        shown.iter().any(|t| t.contains("last good version")),
+        "the briefing says it shows the last good version"
+    );
+    assert!(
+        shown.iter().any(|t| t == "Starter: the print shop, edited"),
+        "the last good version stays"
+    );
+
+    // The last good version is still playable.
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    assert_eq!(
+        app.world().resource::<Session>().scenario.title(),
+        "Starter: the print shop, edited"
+    );
+
+    // A new file in the folder appears in the menu; a file with only errors is listed too.
+    app.press(KeyCode::Escape);
+    std::fs::write(
+        dir.path().join("second.ron"),
+        starter("second", "A second call"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("garbage.ron"),
+        "Scenario(format_version: 1,",
+    )
+    .unwrap();
+    app.update_until(10, "the new files", |app| {
+        let lib = app.world().resource::<Library>();
+        lib.by_id("second").is_some()
+            && lib
+                .entries
+                .iter()
+                .any(|e| e.origin.ends_with("garbage.ron") && e.loaded)
+    });
+    let lib = app.world().resource::<Library>();
+    let garbage = lib
+        .entries
+        .iter()
+        .find(|e| e.origin.ends_with("garbage.ron"))
+        .unwrap();
+    assert!(garbage.good.is_none() && garbage.has_errors() && !garbage.problems().is_empty());
+}
