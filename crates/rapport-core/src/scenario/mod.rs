@@ -2,12 +2,14 @@
 //! compiled form the engine plays (ids resolved to indices, replies in lookup tables).
 
 pub mod diagnostic;
+pub mod kinds;
 pub mod model;
 mod ron_errors;
 mod semantic;
 pub mod spans;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use kinds::*;
 pub use model::*;
 
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! (RON's own errors are turned into diagnostics in `ron_errors.rs`.)
 
 use super::diagnostic::Diagnostic;
+use super::kinds::*;
 use super::model::*;
 use super::spans::{Node, locate};
 use super::{MAX_CONCERNS, MAX_NEEDS};
