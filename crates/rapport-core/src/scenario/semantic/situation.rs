@@ -1,0 +1,199 @@
+//! Checks of the seeded situation (which needs and concerns, who decides, how guarded), the
+//! score weights, concern hints and the number of moves.
+
+use super::*;
+
+/// Seeded variation names real needs and concerns, and picks what it can.
+pub(super) fn variation(c: &mut Check) {
+    // Seeded variation.
+    if let Some(pick) = &c.file.variation.active_needs {
+        for (j, id) in pick.from.iter().enumerate() {
+            if !c.need_ids.contains(&id.as_str()) {
+                c.out.push(
+                    err(
+                        "E011",
+                        format!("the variation names \"{id}\", which is no need"),
+                    )
+                    .label("unknown need")
+                    .help(suggest(id, &c.need_ids))
+                    .at(
+                        c.source,
+                        c.loc
+                            .span(&["variation", "active_needs", "from", &j.to_string()]),
+                    ),
+                );
+            }
+        }
+        if pick.pick == 0 || pick.pick > pick.from.len() {
+            c.out.push(
+                err(
+                    "E021",
+                    format!("cannot pick {} of {} needs", pick.pick, pick.from.len()),
+                )
+                .label("impossible pick")
+                .help(format!(
+                    "Use a number from 1 to {}.",
+                    pick.from.len().max(1)
+                ))
+                .at(c.source, c.loc.span(&["variation", "active_needs", "pick"])),
+            );
+        }
+    }
+
+    if let Some(pick) = &c.file.variation.active_concerns {
+        for (j, id) in pick.from.iter().enumerate() {
+            if !c.concern_ids.contains(&id.as_str()) {
+                let help = if c.need_ids.contains(&id.as_str()) {
+                    format!(
+                        "\"{id}\" is a need: list it under `active_needs`, or name a concern here"
+                    )
+                } else {
+                    suggest(id, &c.concern_ids)
+                };
+                c.out.push(
+                    err(
+                        "E011",
+                        format!("the variation names \"{id}\", which is no concern"),
+                    )
+                    .label("unknown concern")
+                    .help(help)
+                    .at(
+                        c.source,
+                        c.loc
+                            .span(&["variation", "active_concerns", "from", &j.to_string()]),
+                    ),
+                );
+            }
+        }
+        if pick.pick == 0 || pick.pick > pick.from.len() {
+            c.out.push(
+                err(
+                    "E021",
+                    format!("cannot pick {} of {} concerns", pick.pick, pick.from.len()),
+                )
+                .label("impossible pick")
+                .help(format!(
+                    "Use a number from 1 to {}.",
+                    pick.from.len().max(1)
+                ))
+                .at(
+                    c.source,
+                    c.loc.span(&["variation", "active_concerns", "pick"]),
+                ),
+            );
+        }
+    }
+    if let Some(b) = &c.file.decision.budget_holder {
+        range_check_plain(
+            &mut c.out,
+            c.source,
+            c.loc.span(&["decision", "budget_holder", "chance"]),
+            b.chance.into(),
+            0,
+            100,
+            "the budget holder's chance (percent of seeds)",
+        );
+        if b.cue.is_empty() {
+            c.out.push(
+                err("E019", "the budget holder has no cue".to_string())
+                    .label("no words")
+                    .help("Write what the customer says that tells the trainee they need sign-off, e.g. `cue: [\"Anything like this goes to our finance director.\"]`.")
+                    .at(c.source, c.loc.span(&["decision", "budget_holder"])),
+            );
+        }
+    }
+    if let Some(g) = &c.file.customer.guarded {
+        range_check_plain(
+            &mut c.out,
+            c.source,
+            c.loc.span(&["customer", "guarded", "chance"]),
+            g.chance.into(),
+            0,
+            100,
+            "the guarded chance (percent of seeds)",
+        );
+        range_check_plain(
+            &mut c.out,
+            c.source,
+            c.loc.span(&["customer", "guarded", "trust_drop"]),
+            g.trust_drop.into(),
+            0,
+            40,
+            "the guarded trust drop",
+        );
+        if g.cue.is_empty() {
+            c.out.push(
+                err("E019", "the guarded customer has no cue".to_string())
+                    .label("no words")
+                    .help("Write what a guarded customer says after the opening, so a listening trainee can tell, e.g. `cue: [\"I'll be honest, I almost cancelled this.\"]`.")
+                    .at(c.source, c.loc.span(&["customer", "guarded"])),
+            );
+        }
+    }
+}
+
+/// Weights within bounds, concern hints that name needs, not too many moves.
+pub(super) fn weights_hints_and_size(c: &mut Check) {
+    // Weights within bounds.
+    if let Some(w) = c.file.weights {
+        let all = [w.discovery, w.agreement, w.relationship, w.fit_and_outcome];
+        let sum: u32 = all.iter().sum();
+        if all
+            .iter()
+            .any(|&x| !(Weights::MIN..=Weights::MAX).contains(&x))
+            || sum != 100
+        {
+            c.out.push(
+                err("E016", format!("score weights must each be {}–{} and add up to 100 (these add up to {sum})", Weights::MIN, Weights::MAX))
+                    .label("weights out of bounds")
+                    .help("Adjust them, e.g. `(discovery: 30, agreement: 20, relationship: 20, fit_and_outcome: 30)`.")
+                    .at(c.source, c.loc.span(&["weights"])),
+            );
+        }
+    }
+
+    for (i, concern) in c.file.concerns.iter().enumerate() {
+        if let Some(hint) = &concern.hinted_by
+            && !c.need_ids.contains(&hint.as_str())
+        {
+            let what = if c.concern_ids.contains(&hint.as_str()) {
+                format!(
+                    "\"{hint}\" is a concern; `hinted_by` names the need whose discussion hints at this concern"
+                )
+            } else {
+                suggest(hint, &c.need_ids)
+            };
+            c.out.push(
+                err(
+                    "E011",
+                    format!(
+                        "concern \"{}\" is hinted by \"{hint}\", which is no need",
+                        concern.id
+                    ),
+                )
+                .label("unknown need")
+                .help(what)
+                .at(
+                    c.source,
+                    c.loc
+                        .span(&["concerns", &c.concern_indices[i], "hinted_by"]),
+                ),
+            );
+        }
+    }
+    if c.file.moves.len() > crate::scenario::MAX_MOVES {
+        c.out.push(
+            err(
+                "E020",
+                format!(
+                    "a scenario may have at most {} moves; this one has {}",
+                    crate::scenario::MAX_MOVES,
+                    c.file.moves.len()
+                ),
+            )
+            .label("too many")
+            .help("Drop near-duplicate moves; a trainee reads the menu, so shorter is kinder.")
+            .at(c.source, c.loc.field_name(&[], "moves")),
+        );
+    }
+}
