@@ -14,7 +14,7 @@ use accesskit::Role;
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::ui_widgets::{Activate, observe};
+use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn);
@@ -73,9 +73,9 @@ fn spawn(mut commands: Commands) {
             ));
             root.spawn(row(10.0)).with_children(|bar| {
                 bar.spawn((
-                    primary_button("Start the call", "Start the call"),
-                    AutoFocus,
-                    observe(
+                    primary_button(
+                        "Start the call",
+                        "Start the call",
                         |_: On<Activate>,
                          mut call: MessageWriter<CallRequest>,
                          options: Res<GameOptions>| {
@@ -83,13 +83,13 @@ fn spawn(mut commands: Commands) {
                             call.write(CallRequest::Start { seed });
                         },
                     ),
+                    AutoFocus,
                 ));
-                bar.spawn((
-                    button("Back to the menu", "Back to the scenario menu"),
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                        next.set(Screen::Menu)
-                    }),
-                ));
+                bar.spawn((button(
+                    "Back to the menu",
+                    "Back to the scenario menu",
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Menu),
+                ),));
                 bar.spawn(muted("Enter starts the call · Esc goes back"));
             });
         });

@@ -40,12 +40,12 @@ fn spawn(mut commands: Commands) {
             });
             bar.spawn(row(8.0)).with_children(|b| {
                 b.spawn((
-                    button("Settings", "Settings: text size, contrast, coach mode"),
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Settings)),
+                    button("Settings", "Settings: text size, contrast, coach mode",
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Settings)),
                 ));
                 b.spawn((
-                    button("Quit", "Quit the game"),
-                    observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
+                    button("Quit", "Quit the game",
+                    |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
                         exit.write(AppExit::Success);
                     }),
                 ));

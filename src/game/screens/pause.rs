@@ -7,7 +7,7 @@ use bevy::app::AppExit;
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::ui_widgets::{Activate, observe};
+use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Pause), spawn);
@@ -35,42 +35,43 @@ fn spawn(mut commands: Commands) {
                     "The customer waits; nothing changes while you are here.",
                 ));
                 p.spawn((
-                    primary_button("Resume the call", "Resume the call"),
+                    primary_button(
+                        "Resume the call",
+                        "Resume the call",
+                        |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                            next.set(Overlay::None)
+                        },
+                    ),
                     AutoFocus,
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
-                        next.set(Overlay::None)
-                    }),
                 ));
-                p.spawn((
-                    button("Settings", "Settings: text size, contrast, coach mode"),
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                p.spawn((button(
+                    "Settings",
+                    "Settings: text size, contrast, coach mode",
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
                         next.set(Overlay::Settings)
-                    }),
-                ));
-                p.spawn((
-                    button(
-                        "Restart this call (same seed)",
-                        "Restart this call with the same seed",
-                    ),
-                    observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                    },
+                ),));
+                p.spawn((button(
+                    "Restart this call (same seed)",
+                    "Restart this call with the same seed",
+                    |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
                         call.write(CallRequest::Restart { same_seed: true });
-                    }),
-                ));
-                p.spawn((
-                    button(
-                        "Leave to the menu",
-                        "Leave the call and go back to the scenario menu",
-                    ),
-                    observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                    },
+                ),));
+                p.spawn((button(
+                    "Leave to the menu",
+                    "Leave the call and go back to the scenario menu",
+                    |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
                         call.write(CallRequest::Leave);
-                    }),
-                ));
-                p.spawn((
-                    button("Quit the game", "Quit the game"),
-                    observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
+                    },
+                ),));
+                p.spawn((button(
+                    "Quit the game",
+                    "Quit the game",
+                    |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
                         exit.write(AppExit::Success);
-                    }),
-                ));
+                    },
+                ),));
             });
         });
 }

@@ -7,7 +7,7 @@ use crate::game::theme::widgets::{body, button, muted, panel, primary_button, ro
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::ui_widgets::{Activate, observe};
+use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Settings), spawn);
@@ -45,27 +45,26 @@ fn spawn(mut commands: Commands) {
                 p.spawn(title("Settings"));
                 p.spawn(row(10.0)).with_children(|r| {
                     r.spawn((
-                        button("Smaller text (−)", "Make the text smaller"),
-                        observe(|_: On<Activate>, mut s: ResMut<Settings>| s.smaller()),
+                        button("Smaller text (−)", "Make the text smaller",
+                        |_: On<Activate>, mut s: ResMut<Settings>| s.smaller()),
                     ));
                     r.spawn((body(""), Value::TextSize));
                     r.spawn((
-                        button("Larger text (+)", "Make the text larger"),
+                        button("Larger text (+)", "Make the text larger", |_: On<Activate>, mut s: ResMut<Settings>| s.bigger()),
                         AutoFocus,
-                        observe(|_: On<Activate>, mut s: ResMut<Settings>| s.bigger()),
                     ));
                 });
                 p.spawn(row(10.0)).with_children(|r| {
                     r.spawn((
-                        button("High contrast", "Toggle high contrast"),
-                        observe(|_: On<Activate>, mut s: ResMut<Settings>| s.high_contrast = !s.high_contrast),
+                        button("High contrast", "Toggle high contrast",
+                        |_: On<Activate>, mut s: ResMut<Settings>| s.high_contrast = !s.high_contrast),
                     ));
                     r.spawn((body(""), Value::Contrast));
                 });
                 p.spawn(row(10.0)).with_children(|r| {
                     r.spawn((
-                        button("Coach mode", "Toggle coach mode"),
-                        observe(|_: On<Activate>, mut s: ResMut<Settings>| s.coach = !s.coach),
+                        button("Coach mode", "Toggle coach mode",
+                        |_: On<Activate>, mut s: ResMut<Settings>| s.coach = !s.coach),
                     ));
                     r.spawn((body(""), Value::Coach));
                 });
@@ -73,8 +72,8 @@ fn spawn(mut commands: Commands) {
                     "Text from {TEXT_MIN}% to {TEXT_MAX}%. Coach mode shows the principle behind each move during the call. Your choices are kept for the next time you open Rapport."
                 )));
                 p.spawn((
-                    primary_button("Done", "Close the settings"),
-                    observe(|_: On<Activate>, screen: Res<State<Screen>>, mut next: ResMut<NextState<Overlay>>| {
+                    primary_button("Done", "Close the settings",
+                    |_: On<Activate>, screen: Res<State<Screen>>, mut next: ResMut<NextState<Overlay>>| {
                         close(&screen, &mut next)
                     }),
                 ));

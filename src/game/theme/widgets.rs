@@ -6,9 +6,11 @@ use super::interaction::{ButtonLook, FocusRing};
 use super::{Bg, ColorRole, Edge, Fg, TextRole, Txt};
 use accesskit::Role;
 use bevy::a11y::AccessibilityNode;
+use bevy::ecs::system::IntoObserverSystem;
 use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
 
 /// An AccessKit node with a role and a label, for screen readers.
 pub fn a11y(role: Role, label: impl Into<String>) -> AccessibilityNode {
@@ -55,14 +57,29 @@ pub fn title(value: impl Into<String>) -> impl Bundle {
     )
 }
 
-/// A plain button; `label` is what a screen reader says.
-pub fn button(caption: impl Into<String>, label: impl Into<String>) -> impl Bundle {
-    button_with(ButtonLook::PLAIN, ColorRole::Text, caption, label)
+/// A plain button that does `action` when activated (a click, or Enter or Space on it);
+/// `label` is what a screen reader says.
+pub fn button<B: Bundle, M: Send + Sync + 'static>(
+    caption: impl Into<String>,
+    label: impl Into<String>,
+    action: impl IntoObserverSystem<Activate, B, M> + Send + Sync,
+) -> impl Bundle {
+    (
+        button_with(ButtonLook::PLAIN, ColorRole::Text, caption, label),
+        observe(action),
+    )
 }
 
-/// The button for the main action on a screen.
-pub fn primary_button(caption: impl Into<String>, label: impl Into<String>) -> impl Bundle {
-    button_with(ButtonLook::PRIMARY, ColorRole::OnAccent, caption, label)
+/// The button for the main action on a screen, doing `action` when activated.
+pub fn primary_button<B: Bundle, M: Send + Sync + 'static>(
+    caption: impl Into<String>,
+    label: impl Into<String>,
+    action: impl IntoObserverSystem<Activate, B, M> + Send + Sync,
+) -> impl Bundle {
+    (
+        button_with(ButtonLook::PRIMARY, ColorRole::OnAccent, caption, label),
+        observe(action),
+    )
 }
 
 fn button_with(

@@ -17,7 +17,7 @@ use accesskit::{Live, Role};
 use bevy::a11y::AccessibilityNode;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::ui_widgets::{Activate, observe};
+use bevy::ui_widgets::Activate;
 use bevy::window::PrimaryWindow;
 use rapport_core::engine::{Speaker, mood_word, trust_word};
 use rapport_core::scoring::outcome_label;
@@ -182,12 +182,13 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0))
                             .insert(TimeFill);
                     });
-                    m.spawn((
-                        button("Pause (Esc)", "Pause menu"),
-                        observe(|_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                    m.spawn((button(
+                        "Pause (Esc)",
+                        "Pause menu",
+                        |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
                             next.set(Overlay::Pause)
-                        }),
-                    ));
+                        },
+                    ),));
                 });
             });
             root.spawn(Node {
@@ -468,11 +469,14 @@ fn refresh(
                     ColorRole::Text,
                 ));
                 p.spawn((
-                    primary_button("Read the debrief", "Read the debrief"),
+                    primary_button(
+                        "Read the debrief",
+                        "Read the debrief",
+                        |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                            next.set(Screen::Debrief)
+                        },
+                    ),
                     AutoFocus,
-                    observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                        next.set(Screen::Debrief)
-                    }),
                 ));
             });
         }

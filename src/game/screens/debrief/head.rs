@@ -109,20 +109,22 @@ pub(super) fn draw_head(
     h.spawn(row(8.0)).with_children(|r| {
         keyed(
             r,
-            (
-                button("← Previous turn", "Previous turn in the customer's head"),
-                observe(|_: On<Activate>, mut v: ResMut<DebriefView>| v.step(-1)),
-            ),
+            (button(
+                "← Previous turn",
+                "Previous turn in the customer's head",
+                |_: On<Activate>, mut v: ResMut<DebriefView>| v.step(-1),
+            ),),
             "head-prev",
             focus,
         );
         r.spawn(body(format!("Turn {} of {n}", view.turn)));
         keyed(
             r,
-            (
-                button("Next turn →", "Next turn in the customer's head"),
-                observe(|_: On<Activate>, mut v: ResMut<DebriefView>| v.step(1)),
-            ),
+            (button(
+                "Next turn →",
+                "Next turn in the customer's head",
+                |_: On<Activate>, mut v: ResMut<DebriefView>| v.step(1),
+            ),),
             "head-next",
             focus,
         );
@@ -193,17 +195,13 @@ pub(super) fn draw_head(
     });
     keyed(
         h,
-        (
-            button(
-                format!("What if… play on from turn {} (W)", view.turn),
-                format!("What if: play on from turn {} with another move", view.turn),
-            ),
-            observe(
-                |_: On<Activate>, v: Res<DebriefView>, mut call: MessageWriter<CallRequest>| {
-                    call.write(CallRequest::WhatIf { turn: v.turn });
-                },
-            ),
-        ),
+        (button(
+            format!("What if… play on from turn {} (W)", view.turn),
+            format!("What if: play on from turn {} with another move", view.turn),
+            |_: On<Activate>, v: Res<DebriefView>, mut call: MessageWriter<CallRequest>| {
+                call.write(CallRequest::WhatIf { turn: v.turn });
+            },
+        ),),
         "what-if",
         focus,
     );

@@ -85,34 +85,37 @@ pub(super) fn draw_main(
     page.spawn(row(10.0)).with_children(|bar| {
         keyed(
             bar,
-            (
-                primary_button("Replay, same seed", "Replay this call with the same seed"),
-                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+            (primary_button(
+                "Replay, same seed",
+                "Replay this call with the same seed",
+                |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
                     call.write(CallRequest::Restart { same_seed: true });
-                }),
-            ),
+                },
+            ),),
             "replay",
             focus,
         );
         keyed(
             bar,
-            (
-                button("Try a new seed", "Play this scenario again with a new seed"),
-                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+            (button(
+                "Try a new seed",
+                "Play this scenario again with a new seed",
+                |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
                     call.write(CallRequest::Restart { same_seed: false });
-                }),
-            ),
+                },
+            ),),
             "new-seed",
             focus,
         );
         keyed(
             bar,
-            (
-                button("Back to the menu", "Back to the scenario menu"),
-                observe(|_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+            (button(
+                "Back to the menu",
+                "Back to the scenario menu",
+                |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
                     call.write(CallRequest::Leave);
-                }),
-            ),
+                },
+            ),),
             "menu",
             focus,
         );
