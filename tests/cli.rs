@@ -160,3 +160,68 @@ fn check_of_two_files_with_the_same_id_is_an_error_naming_the_other_file() {
         "{out}"
     );
 }
+
+/// Runs the binary, failing the test instead of hanging if it takes longer than `secs`.
+fn rapport_within(secs: u64, args: &[&str]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            let _ = child.kill();
+            panic!("rapport {args:?} did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_pipes_and_devices_without_hanging_and_counts_them_as_failed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ron")).expect("symlink");
+    let (code, out, err) = rapport_within(20, &["check", &dir.path().display().to_string()]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("pipe.ron: cannot read: not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("zero.ron: cannot read: not a regular file"),
+        "{err}"
+    );
+    assert!(out.contains("0 scenario(s) passed, 2 failed"), "{out}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("latin1.ron");
+    std::fs::write(&file, b"Scenario(\n  meta: caf\xE9,\n").expect("write");
+    let (code, out, _) = rapport(&["check", &file.display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("E004") && out.contains("latin1.ron:2:12"),
+        "{out}"
+    );
+    assert!(out.contains("Save the file as UTF-8"), "{out}");
+}

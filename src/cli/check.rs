@@ -1,7 +1,7 @@
 //! `rapport check`: every problem in each file, located, with a hint; then the invariant.
 
 use crate::files::scenarios::{self as library, Entry};
-use rapport_core::check::{CheckConfig, check_source, duplicate_ids};
+use rapport_core::check::{CheckConfig, CheckReport, check_source, duplicate_ids};
 use rapport_core::scenario::diagnostic::render;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +11,8 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
     let started = Instant::now();
     let mut entries: Vec<Entry> = Vec::new();
     let mut failed = false;
+    // Files that could not be read at all count as failed in the summary.
+    let mut unreadable = 0;
     if paths.is_empty() {
         entries = library::all(extra);
     }
@@ -27,6 +29,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                         Err(err) => {
                             eprintln!("{}: cannot read: {err}", file.display());
                             failed = true;
+                            unreadable += 1;
                         }
                     }
                 }
@@ -34,10 +37,11 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             Err(err) => {
                 eprintln!("{}: cannot read: {err}", path.display());
                 failed = true;
+                unreadable += 1;
             }
         }
     }
-    let (mut ok, mut bad) = (0, 0);
+    let (mut ok, mut bad) = (0, unreadable);
     let named: Vec<(&str, &str)> = entries
         .iter()
         .map(|e| (e.origin.as_str(), e.text.as_str()))
@@ -49,7 +53,17 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
         duplicate_ids(&named)
     };
     for (index, entry) in entries.iter().enumerate() {
-        let mut report = check_source(&entry.text, CheckConfig::default());
+        // A file that could not be decoded keeps the reason its loading found.
+        let undecodable = entry.parsed.diagnostics.iter().any(|d| d.code == "E004");
+        let mut report = if undecodable {
+            CheckReport {
+                parsed: entry.parsed.clone(),
+                invariant: Vec::new(),
+                rote: None,
+            }
+        } else {
+            check_source(&entry.text, CheckConfig::default())
+        };
         for (_, d) in duplicates.iter().filter(|(i, _)| *i == index) {
             report.parsed.diagnostics.push(d.clone());
             report.parsed.scenario = None;

@@ -1,7 +1,8 @@
 //! Where scenarios come from: the ones shipped inside the binary, plus any `--scenarios DIR`,
 //! where a folder scenario replaces a shipped one with the same id.
 
-use rapport_core::scenario::{Parsed, parse};
+use rapport_core::scenario::decode::MAX_SCENARIO_BYTES;
+use rapport_core::scenario::{Parsed, parse, parse_bytes};
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
@@ -55,9 +56,16 @@ pub fn ron_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
 }
 
+/// Reads a scenario file through [`super::read_bounded`] and the core's shared decoding; a
+/// file that is not UTF-8 is an entry whose diagnostic says where.
 pub fn load_file(path: &Path) -> std::io::Result<Entry> {
-    let text = std::fs::read_to_string(path)?;
-    Ok(Entry::new(path.display().to_string(), text))
+    let bytes = super::read_bounded(path, MAX_SCENARIO_BYTES)?;
+    let (text, parsed) = parse_bytes(&bytes);
+    Ok(Entry {
+        origin: path.display().to_string(),
+        text,
+        parsed,
+    })
 }
 
 /// The override rule, the one place it is written: of `entries` (shipped ones and folder

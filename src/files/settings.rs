@@ -58,8 +58,21 @@ pub fn default_file() -> Option<PathBuf> {
 /// Reads saved settings; a missing file gives the defaults, an unreadable one a warning and
 /// the defaults (a settings file must never stop the game).
 pub fn load(path: &Path) -> Settings {
-    let Ok(text) = std::fs::read_to_string(path) else {
+    if !path.exists() {
         return Settings::default();
+    }
+    let text = match super::read_bounded(path, 64 * 1024) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+            Err(_) => {
+                warn!("ignoring {}: not UTF-8 text", path.display());
+                return Settings::default();
+            }
+        },
+        Err(err) => {
+            warn!("ignoring {}: {err}", path.display());
+            return Settings::default();
+        }
     };
     match ron::from_str::<Settings>(&text) {
         Ok(mut settings) => {

@@ -1,6 +1,7 @@
 //! Scenarios: the RON model a trainer writes, parsing with located diagnostics, and the
 //! compiled form the engine plays (ids resolved to indices, replies in lookup tables).
 
+pub mod decode;
 pub mod diagnostic;
 pub mod kinds;
 pub mod model;
@@ -111,6 +112,24 @@ pub fn parse(source: &str) -> Parsed {
     Parsed {
         scenario,
         diagnostics,
+    }
+}
+
+/// Decodes a file's bytes the one shared way and parses them: the text to show and what
+/// parsing found (the decoding problem, if the bytes are not a readable scenario).
+pub fn parse_bytes(bytes: &[u8]) -> (String, Parsed) {
+    match decode::decode(bytes) {
+        Ok(text) => {
+            let parsed = parse(&text);
+            (text, parsed)
+        }
+        Err((shown, diagnostic)) => (
+            shown,
+            Parsed {
+                scenario: None,
+                diagnostics: vec![diagnostic],
+            },
+        ),
     }
 }
 

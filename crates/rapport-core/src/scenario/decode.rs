@@ -1,0 +1,65 @@
+//! From a file's bytes to its text, the one way both `check` and the game do it: at most
+//! [`MAX_SCENARIO_BYTES`], UTF-8 (a byte-order mark is allowed and dropped), and otherwise a
+//! located diagnostic with a hint, so the two can never disagree about a file.
+
+use super::diagnostic::Diagnostic;
+
+/// The largest scenario file read: far more than any scenario needs (the shipped ones are
+/// under 100 KB), small enough that a wrong file cannot exhaust a laptop's memory.
+pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
+
+/// The text of a scenario file, or the text to show (decoded leniently) with the reason it
+/// cannot be read.
+pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        let diagnostic = Diagnostic::error(
+            "E004",
+            format!(
+                "the file is too large: {} bytes; a scenario may have at most {} MB",
+                bytes.len(),
+                MAX_SCENARIO_BYTES >> 20
+            ),
+        )
+        .label("too large")
+        .help("Check that this is the scenario you meant; a scenario is a few hundred kilobytes at most.")
+        .at("", 0..0);
+        return Err((String::new(), diagnostic));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let diagnostic = Diagnostic::error("E004", "the file is saved as UTF-16, not UTF-8")
+            .label("UTF-16 byte-order mark")
+            .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8).")
+            .at("", 0..0);
+        return Err((String::new(), diagnostic));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let shown = String::from_utf8_lossy(bytes).into_owned();
+            let at = e.valid_up_to();
+            let diagnostic = Diagnostic::error("E004", "the file is not UTF-8 text")
+                .label("this byte is not UTF-8")
+                .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8); a character typed in another encoding is often the cause.")
+                .at(&shown, at..at + 1);
+            Err((shown, diagnostic))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_byte_is_located_and_a_byte_order_mark_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFScenario(").unwrap(), "Scenario(");
+        let (_, d) = decode(b"Scenario(\n  meta: caf\xE9,\n").unwrap_err();
+        assert_eq!((d.code, d.line, d.column), ("E004", 2, 12));
+        assert!(d.help.contains("UTF-8"));
+        let (_, d) = decode(b"\xFF\xFES\x00").unwrap_err();
+        assert!(d.message.contains("UTF-16"));
+        let big = vec![b' '; MAX_SCENARIO_BYTES + 1];
+        assert!(decode(&big).unwrap_err().1.message.contains("too large"));
+    }
+}
