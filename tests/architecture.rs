@@ -93,17 +93,6 @@ fn the_command_line_starts_the_game_and_neither_is_imported_by_the_files_home() 
     assert!(graph["files"].is_empty(), "{graph:#?}");
     assert_no_two_way_imports(&graph);
     let game = root.join("game");
-    let inner = uses(
-        &game,
-        &[
-            "screens",
-            "session",
-            "scenario_assets",
-            "low_power",
-            "settings",
-            "theme",
-        ],
-    );
     // Inside the game, names are reached through `crate::game::…` or `super::…`.
     let game_sources = sources(&game);
     let mentions = |file_prefix: &str, module: &str| {

@@ -71,11 +71,11 @@ pub fn load_file(path: &Path) -> std::io::Result<Entry> {
 /// The override rule, the one place it is written: of `entries` (shipped ones and folder
 /// ones), those listed, in order; a shipped scenario is left out when a folder scenario has
 /// its id.
-pub fn listed<'a, T>(
-    entries: &'a [T],
+pub fn listed<T>(
+    entries: &[T],
     id: impl Fn(&T) -> Option<&str>,
     from_folder: impl Fn(&T) -> bool,
-) -> Vec<&'a T> {
+) -> Vec<&T> {
     entries
         .iter()
         .filter(|e| {

@@ -62,7 +62,7 @@ pub fn title(value: impl Into<String>) -> impl Bundle {
 pub fn button<B: Bundle, M: Send + Sync + 'static>(
     caption: impl Into<String>,
     label: impl Into<String>,
-    action: impl IntoObserverSystem<Activate, B, M> + Send + Sync,
+    action: impl IntoObserverSystem<Activate, B, M> + Sync,
 ) -> impl Bundle {
     (
         button_with(ButtonLook::PLAIN, ColorRole::Text, caption, label),
@@ -74,7 +74,7 @@ pub fn button<B: Bundle, M: Send + Sync + 'static>(
 pub fn primary_button<B: Bundle, M: Send + Sync + 'static>(
     caption: impl Into<String>,
     label: impl Into<String>,
-    action: impl IntoObserverSystem<Activate, B, M> + Send + Sync,
+    action: impl IntoObserverSystem<Activate, B, M> + Sync,
 ) -> impl Bundle {
     (
         button_with(ButtonLook::PRIMARY, ColorRole::OnAccent, caption, label),

@@ -8,9 +8,15 @@ use super::diagnostic::Diagnostic;
 /// under 100 KB), small enough that a wrong file cannot exhaust a laptop's memory.
 pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
 
-/// The text of a scenario file, or the text to show (decoded leniently) with the reason it
-/// cannot be read.
-pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
+/// Bytes that are not a readable scenario: the text to show (decoded leniently) and why.
+#[derive(Debug, Clone)]
+pub struct Undecodable {
+    pub shown: String,
+    pub diagnostic: Diagnostic,
+}
+
+/// The text of a scenario file, or why it cannot be read.
+pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
     if bytes.len() > MAX_SCENARIO_BYTES {
         let diagnostic = Diagnostic::error(
             "E004",
@@ -23,14 +29,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
         .label("too large")
         .help("Check that this is the scenario you meant; a scenario is a few hundred kilobytes at most.")
         .at("", 0..0);
-        return Err((String::new(), diagnostic));
+        return Err(Box::new(Undecodable {
+            shown: String::new(),
+            diagnostic,
+        }));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let diagnostic = Diagnostic::error("E004", "the file is saved as UTF-16, not UTF-8")
             .label("UTF-16 byte-order mark")
             .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8).")
             .at("", 0..0);
-        return Err((String::new(), diagnostic));
+        return Err(Box::new(Undecodable {
+            shown: String::new(),
+            diagnostic,
+        }));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -42,7 +54,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
                 .label("this byte is not UTF-8")
                 .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8); a character typed in another encoding is often the cause.")
                 .at(&shown, at..at + 1);
-            Err((shown, diagnostic))
+            Err(Box::new(Undecodable { shown, diagnostic }))
         }
     }
 }
@@ -54,12 +66,20 @@ mod tests {
     #[test]
     fn a_bad_byte_is_located_and_a_byte_order_mark_is_dropped() {
         assert_eq!(decode(b"\xEF\xBB\xBFScenario(").unwrap(), "Scenario(");
-        let (_, d) = decode(b"Scenario(\n  meta: caf\xE9,\n").unwrap_err();
+        let d = decode(b"Scenario(\n  meta: caf\xE9,\n")
+            .unwrap_err()
+            .diagnostic;
         assert_eq!((d.code, d.line, d.column), ("E004", 2, 12));
         assert!(d.help.contains("UTF-8"));
-        let (_, d) = decode(b"\xFF\xFES\x00").unwrap_err();
+        let d = decode(b"\xFF\xFES\x00").unwrap_err().diagnostic;
         assert!(d.message.contains("UTF-16"));
         let big = vec![b' '; MAX_SCENARIO_BYTES + 1];
-        assert!(decode(&big).unwrap_err().1.message.contains("too large"));
+        assert!(
+            decode(&big)
+                .unwrap_err()
+                .diagnostic
+                .message
+                .contains("too large")
+        );
     }
 }

@@ -123,11 +123,11 @@ pub fn parse_bytes(bytes: &[u8]) -> (String, Parsed) {
             let parsed = parse(&text);
             (text, parsed)
         }
-        Err((shown, diagnostic)) => (
-            shown,
+        Err(bad) => (
+            bad.shown,
             Parsed {
                 scenario: None,
-                diagnostics: vec![diagnostic],
+                diagnostics: vec![bad.diagnostic],
             },
         ),
     }
