@@ -225,3 +225,34 @@ fn a_file_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
     );
     assert!(out.contains("Save the file as UTF-8"), "{out}");
 }
+
+#[cfg(unix)]
+#[test]
+fn new_never_writes_through_a_dangling_link_and_keeps_unicode_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("elsewhere.ron");
+    let link = dir.path().join("x.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let (code, _, err) = rapport(&["new", "x", "--out", &link.display().to_string()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert!(!target.exists(), "the link's target was created");
+
+    let out_path = dir.path().join("café crème.ron");
+    let (code, out, err) = rapport(&[
+        "new",
+        "Café Crème",
+        "--out",
+        &out_path.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out_path).expect("written");
+    assert!(
+        text.contains("id: \"café-crème\""),
+        "the id keeps its letters"
+    );
+    assert!(
+        out.contains("rapport check '"),
+        "the hint quotes a path with a space: {out}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The command line: `rapport` plays; `rapport check`, `simulate` and `new` help trainers.
 
 mod check;
-mod new;
+pub mod new;
 mod simulate;
 
 use crate::game::GameOptions;

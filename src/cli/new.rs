@@ -1,16 +1,18 @@
 //! `rapport new NAME`: writes the commented starter scenario under a new id.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(name: &str, out: Option<PathBuf>) -> ExitCode {
+    // Letters and digits of any script are kept (lower-cased); anything else becomes a hyphen.
     let id: String = name
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
+        .flat_map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().collect::<Vec<_>>()
             } else {
-                '-'
+                vec!['-']
             }
         })
         .collect::<String>()
@@ -23,23 +25,44 @@ pub fn run(name: &str, out: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let path = out.unwrap_or_else(|| PathBuf::from(format!("{id}.ron")));
-    if path.exists() {
-        eprintln!(
-            "error: {} already exists; choose another name or --out path",
-            path.display()
-        );
-        return ExitCode::FAILURE;
-    }
     let text =
         rapport_core::STARTER_SCENARIO.replacen("id: \"starter\"", &format!("id: \"{id}\""), 1);
-    if let Err(err) = std::fs::write(&path, text) {
-        eprintln!("error: cannot write {}: {err}", path.display());
-        return ExitCode::FAILURE;
+    // `create_new` never follows a link, dangling or not, and never replaces a file.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists (a file or a link); choose another name or --out path",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(err) => {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            return ExitCode::FAILURE;
+        }
     }
     println!(
         "Wrote {}. Edit it, then run: rapport check {}",
         path.display(),
-        path.display()
+        shell_quoted(&path)
     );
     ExitCode::SUCCESS
+}
+
+/// A path as it can be pasted into a shell: quoted when it holds anything but plain
+/// characters.
+pub fn shell_quoted(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

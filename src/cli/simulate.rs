@@ -38,7 +38,8 @@ pub fn run(
         );
         eprintln!(
             "error: {} has errors; fix them first (rapport check {})",
-            entry.origin, entry.origin
+            entry.origin,
+            super::new::shell_quoted(std::path::Path::new(&entry.origin))
         );
         return ExitCode::FAILURE;
     };

@@ -254,3 +254,27 @@ fn the_annotated_example_in_the_format_guide_passes_check() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(report.parsed.scenario.is_some());
 }
+
+#[test]
+fn an_id_with_an_invisible_or_direction_changing_character_is_refused() {
+    let starter = rapport_core::STARTER_SCENARIO;
+    for hidden in ['\u{200B}', '\u{202E}', '\u{0}'] {
+        let text = starter.replacen("id: \"proofs\"", &format!("id: \"pro{hidden}ofs\""), 1);
+        let parsed = parse(&text);
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "E024")
+            .unwrap_or_else(|| {
+                panic!(
+                    "no E024 for U+{:04X}: {:?}",
+                    u32::from(hidden),
+                    parsed.diagnostics
+                )
+            });
+        assert!(d.help.contains("visible"), "{}", d.help);
+    }
+    // Letters of any script are fine.
+    let text = starter.replacen("id: \"proofs\"", "id: \"épreuves\"", 1);
+    assert!(!parse(&text).diagnostics.iter().any(|d| d.code == "E024"));
+}

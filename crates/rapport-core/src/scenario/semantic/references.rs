@@ -38,6 +38,21 @@ pub(super) fn duplicate_ids(c: &mut Check) {
                 );
                 continue;
             }
+            if let Some(bad) = id.chars().find(|&ch| invisible(ch)) {
+                c.out.push(
+                    err(
+                        "E024",
+                        format!(
+                            "the id \"{}\" in `{group}` contains an invisible or direction-changing character (U+{:04X})",
+                            id.escape_debug(),
+                            u32::from(bad)
+                        ),
+                    )
+                    .label("hidden character")
+                    .help("Retype the id with visible letters, digits and hyphens only: two ids that look the same must not be different.")
+                    .at(c.source, c.loc.span(&[group, &index, "id"])),
+                );
+            }
             match seen.get(&(namespace, *id)) {
                 Some(&(first_group, first)) => {
                     let first_span = c.loc.span(&[first_group, &first.to_string(), "id"]);
@@ -302,4 +317,21 @@ pub(super) fn criteria(c: &mut Check) {
             }
         }
     }
+}
+
+/// A character that shows as nothing or reorders the text around it: control characters,
+/// zero-width characters and bidirectional controls. Two ids differing only in these would
+/// look identical to a trainer.
+fn invisible(ch: char) -> bool {
+    ch.is_control()
+        || matches!(
+            ch,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{061C}'
+                | '\u{FEFF}'
+                | '\u{00AD}'
+        )
 }
