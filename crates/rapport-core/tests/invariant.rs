@@ -16,22 +16,15 @@ use rapport_core::players::search::{
 use rapport_core::scenario::{Scenario, parse};
 use std::sync::Arc;
 
+mod common;
+
 fn shipped() -> Vec<Arc<Scenario>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("scenarios/ exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).expect("readable");
+    common::shipped()
+        .into_iter()
+        .map(|(path, text)| {
             parse(&text)
                 .scenario
-                .unwrap_or_else(|| panic!("{} parses", p.display()))
+                .unwrap_or_else(|| panic!("{path} parses"))
         })
         .collect()
 }

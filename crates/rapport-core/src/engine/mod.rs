@@ -13,7 +13,7 @@ pub mod view;
 pub use criteria::{criteria_met, right_outcome};
 pub use offer::{is_offered, offered};
 pub use rules::Rule;
-pub use state::{ConcernState, Depth, Phase, State, trust_word};
+pub use state::{ConcernState, Depth, Phase, Situation, State, trust_word};
 pub use step::{Discard, Sink};
 pub use view::{Learned, learned};
 
@@ -228,7 +228,6 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
         manipulative: 0,
         premature_proposals: 0,
         bad_proposals: 0,
-        trust_lost: 0,
         moves: 0,
         questions: 0,
         tests_understanding: 0,

@@ -148,8 +148,6 @@ pub struct State {
     pub manipulative: u8,
     pub premature_proposals: u8,
     pub bad_proposals: u8,
-    /// Trust points lost, as shown.
-    pub trust_lost: u16,
     // Behaviour counts for the profile.
     pub moves: u8,
     pub questions: u8,
@@ -159,7 +157,32 @@ pub struct State {
     pub irritators: u8,
 }
 
+/// What a seed decided about a play, apart from the starting mood: which needs and concerns
+/// are real, whether someone else signs, how guarded the customer is. Two seeds with the same
+/// situation are the same exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Situation {
+    pub active: u16,
+    pub active_concerns: u16,
+    pub needs_budget_holder: bool,
+    pub guarded: bool,
+}
+
 impl State {
+    /// Trust points lost over the call, from the ledger.
+    pub fn trust_lost(&self) -> u16 {
+        (self.trust_lost_q / 4).clamp(0, i32::from(u16::MAX)) as u16
+    }
+
+    pub fn situation(&self) -> Situation {
+        Situation {
+            active: self.active,
+            active_concerns: self.active_concerns,
+            needs_budget_holder: self.needs_budget_holder,
+            guarded: self.guarded,
+        }
+    }
+
     pub fn depth_of(&self, need: usize) -> Depth {
         Depth::from_u8(self.depth[need])
     }

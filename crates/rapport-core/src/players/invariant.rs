@@ -190,15 +190,7 @@ pub fn covering_seeds(scenario: &Scenario, most: usize) -> Vec<u64> {
     let tries = (most as u64 * 16).max(64);
     let situation = |seed: u64| {
         let s = initial_state(scenario, seed);
-        (
-            (
-                s.active,
-                s.active_concerns,
-                s.needs_budget_holder,
-                s.guarded,
-            ),
-            right_outcome(scenario, &s),
-        )
+        (s.situation(), right_outcome(scenario, &s))
     };
     let mut seeds: Vec<u64> = Vec::new();
     let mut endings = Vec::new();

@@ -70,12 +70,7 @@ pub fn find_move(
     need: Option<usize>,
     concern: Option<usize>,
 ) -> Option<usize> {
-    scenario.moves.iter().enumerate().position(|(i, m)| {
-        m.kind == kind
-            && need.is_none_or(|n| m.needs & (1 << n) != 0)
-            && concern.is_none_or(|c| m.concern == Some(c))
-            && is_offered(scenario, state, i)
-    })
+    (0..scenario.moves.len()).find(|&i| is_move(scenario, state, i, kind, need, concern))
 }
 
 /// The first offered move of a kind not played yet.
@@ -85,13 +80,23 @@ pub(crate) fn fresh_move(
     kind: MoveKind,
     need: Option<usize>,
 ) -> Option<usize> {
-    (0..scenario.moves.len()).find(|&i| {
-        let m = &scenario.moves[i];
-        m.kind == kind
-            && need.is_none_or(|n| m.needs & (1 << n) != 0)
-            && !s.was_used(i)
-            && is_offered(scenario, s, i)
-    })
+    (0..scenario.moves.len()).find(|&i| is_move(scenario, s, i, kind, need, None) && !s.was_used(i))
+}
+
+/// Move `i` is on offer, of this kind, about this need or concern when given.
+fn is_move(
+    scenario: &Scenario,
+    s: &State,
+    i: usize,
+    kind: MoveKind,
+    need: Option<usize>,
+    concern: Option<usize>,
+) -> bool {
+    let m = &scenario.moves[i];
+    m.kind == kind
+        && need.is_none_or(|n| m.needs & (1 << n) != 0)
+        && concern.is_none_or(|c| m.concern == Some(c))
+        && is_offered(scenario, s, i)
 }
 
 /// The needs the customer has brought up. The reading player deepens each as soon as it comes

@@ -172,7 +172,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
     let agreement = 70.0 * covered + if s.confirmed { 30.0 } else { 0.0 };
 
     let ceiling = f64::from(scenario.trust_ceiling.max(1));
-    let course = (100.0 - 2.0 * f64::from(s.trust_lost)).max(0.0);
+    let course = (100.0 - 2.0 * f64::from(s.trust_lost())).max(0.0);
     let relationship = if s.walked_out {
         0.0
     } else {
@@ -287,10 +287,10 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
         s.trust,
         crate::engine::trust_word(s.trust)
     )];
-    if s.trust_lost > 0 {
+    if s.trust_lost() > 0 {
         relationship.push(format!(
             "{} points of trust lost along the way.",
-            s.trust_lost
+            s.trust_lost()
         ));
     }
     if s.walked_out {

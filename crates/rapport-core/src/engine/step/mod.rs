@@ -114,7 +114,6 @@ impl<S: Sink> Step<'_, S> {
         let raw = i32::from(s.start_trust) + (s.trust_gained_q - s.trust_lost_q).div_euclid(4);
         let to = raw.clamp(0, i32::from(self.scenario.trust_ceiling)) as i16;
         s.trust = to;
-        s.trust_lost = (s.trust_lost_q / 4).clamp(0, i32::from(u16::MAX)) as u16;
         if to != from {
             // More trust: a customer who held back may open up now.
             if to > from {

@@ -5,83 +5,25 @@ use super::*;
 
 /// Seeded variation names real needs and concerns, and picks what it can.
 pub(super) fn variation(c: &mut Check) {
-    // Seeded variation.
-    if let Some(pick) = &c.file.variation.active_needs {
-        for (j, id) in pick.from.iter().enumerate() {
-            if !c.need_ids.contains(&id.as_str()) {
-                c.out.push(
-                    err(
-                        "E011",
-                        format!("the variation names \"{id}\", which is no need"),
-                    )
-                    .label("unknown need")
-                    .help(suggest(id, &c.need_ids))
-                    .at(
-                        c.source,
-                        c.loc
-                            .span(&["variation", "active_needs", "from", &j.to_string()]),
-                    ),
-                );
-            }
-        }
-        if pick.pick == 0 || pick.pick > pick.from.len() {
-            c.out.push(
-                err(
-                    "E021",
-                    format!("cannot pick {} of {} needs", pick.pick, pick.from.len()),
-                )
-                .label("impossible pick")
-                .help(format!(
-                    "Use a number from 1 to {}.",
-                    pick.from.len().max(1)
-                ))
-                .at(c.source, c.loc.span(&["variation", "active_needs", "pick"])),
-            );
-        }
+    if let Some(p) = &c.file.variation.active_needs {
+        let (known, other) = (c.need_ids.clone(), c.concern_ids.clone());
+        pool(
+            c,
+            "active_needs",
+            p,
+            ("need", &known),
+            ("concern", "active_concerns", &other),
+        );
     }
-
-    if let Some(pick) = &c.file.variation.active_concerns {
-        for (j, id) in pick.from.iter().enumerate() {
-            if !c.concern_ids.contains(&id.as_str()) {
-                let help = if c.need_ids.contains(&id.as_str()) {
-                    format!(
-                        "\"{id}\" is a need: list it under `active_needs`, or name a concern here"
-                    )
-                } else {
-                    suggest(id, &c.concern_ids)
-                };
-                c.out.push(
-                    err(
-                        "E011",
-                        format!("the variation names \"{id}\", which is no concern"),
-                    )
-                    .label("unknown concern")
-                    .help(help)
-                    .at(
-                        c.source,
-                        c.loc
-                            .span(&["variation", "active_concerns", "from", &j.to_string()]),
-                    ),
-                );
-            }
-        }
-        if pick.pick == 0 || pick.pick > pick.from.len() {
-            c.out.push(
-                err(
-                    "E021",
-                    format!("cannot pick {} of {} concerns", pick.pick, pick.from.len()),
-                )
-                .label("impossible pick")
-                .help(format!(
-                    "Use a number from 1 to {}.",
-                    pick.from.len().max(1)
-                ))
-                .at(
-                    c.source,
-                    c.loc.span(&["variation", "active_concerns", "pick"]),
-                ),
-            );
-        }
+    if let Some(p) = &c.file.variation.active_concerns {
+        let (known, other) = (c.concern_ids.clone(), c.need_ids.clone());
+        pool(
+            c,
+            "active_concerns",
+            p,
+            ("concern", &known),
+            ("need", "active_needs", &other),
+        );
     }
     if let Some(b) = &c.file.decision.budget_holder {
         range_check_plain(
@@ -194,6 +136,52 @@ pub(super) fn weights_hints_and_size(c: &mut Check) {
             .label("too many")
             .help("Drop near-duplicate moves; a trainee reads the menu, so shorter is kinder.")
             .at(c.source, c.loc.field_name(&[], "moves")),
+        );
+    }
+}
+
+/// One seeded pool (`variation.<field>`): every id names something of the pool's sort (an id of
+/// the other sort says where it belongs), and the pick is possible.
+fn pool(
+    c: &mut Check,
+    field: &str,
+    p: &Pick,
+    (sort, known): (&str, &[&str]),
+    (other_sort, other_field, other): (&str, &str, &[&str]),
+) {
+    for (j, id) in p.from.iter().enumerate() {
+        if known.contains(&id.as_str()) {
+            continue;
+        }
+        let help = if other.contains(&id.as_str()) {
+            format!(
+                "\"{id}\" is a {other_sort}: list it under `{other_field}`, or name a {sort} here"
+            )
+        } else {
+            suggest(id, known)
+        };
+        c.out.push(
+            err(
+                "E011",
+                format!("the variation names \"{id}\", which is no {sort}"),
+            )
+            .label(format!("unknown {sort}"))
+            .help(help)
+            .at(
+                c.source,
+                c.loc.span(&["variation", field, "from", &j.to_string()]),
+            ),
+        );
+    }
+    if p.pick == 0 || p.pick > p.from.len() {
+        c.out.push(
+            err(
+                "E021",
+                format!("cannot pick {} of {} {sort}s", p.pick, p.from.len()),
+            )
+            .label("impossible pick")
+            .help(format!("Use a number from 1 to {}.", p.from.len().max(1)))
+            .at(c.source, c.loc.span(&["variation", field, "pick"])),
         );
     }
 }
