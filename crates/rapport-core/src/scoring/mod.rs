@@ -339,11 +339,22 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     let unsaid = limitations(scenario, s.active) & !s.disclosed;
     if unsaid != 0 && right != Outcome::MutualNoFit {
         for i in (0..needs.len()).filter(|i| unsaid & (1 << i) != 0) {
-            fit_reasons.push(format!(
-                "A limitation was left unsaid: the product {} \"{}\", and the customer was not told.",
-                if needs[i].fit == Fit::None { "cannot meet" } else { "only partly meets" },
-                needs[i].summary
-            ));
+            let meets = if needs[i].fit == Fit::None {
+                "cannot meet"
+            } else {
+                "only partly meets"
+            };
+            fit_reasons.push(if s.depth_of(i) > Depth::Unknown {
+                format!(
+                    "A limitation was left unsaid: the product {meets} \"{}\", and the customer was not told.",
+                    needs[i].summary
+                )
+            } else {
+                format!(
+                    "A limitation was never reached: the product {meets} \"{}\", which never came up, so it could not be said.",
+                    needs[i].summary
+                )
+            });
         }
     } else if s.disclosed != 0 {
         fit_reasons
