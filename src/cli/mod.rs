@@ -3,6 +3,7 @@
 mod check;
 pub mod new;
 mod simulate;
+mod workshop;
 
 use crate::game::GameOptions;
 use clap::{Parser, Subcommand};
@@ -19,8 +20,11 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Also load the scenarios in this folder (beside the shipped ones).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+    /// Where results are written (default: the platform's data folder, shown in Settings).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub results: Option<PathBuf>,
     #[command(flatten)]
     pub game: GameArgs,
 }
@@ -51,6 +55,13 @@ pub struct GameArgs {
     /// Start with the high-contrast theme (also in Settings).
     #[arg(long)]
     pub high_contrast: bool,
+    /// Play under a workshop code (from `rapport workshop new`): the room's scenarios and
+    /// situation.
+    #[arg(long, value_name = "CODE")]
+    pub workshop: Option<String>,
+    /// The trainee's name or nickname for this run's results (also in Settings).
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,
@@ -76,14 +87,26 @@ pub enum Command {
         /// collaborative, skilled, average, questioner, pitcher, closer or random.
         #[arg(long, default_value = "collaborative")]
         player: String,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// The seed (default 1, or the workshop's seed for the trainee's next attempt).
+        #[arg(long)]
+        seed: Option<u64>,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
         /// Show the customer's hidden state and why it changed, turn by turn.
         #[arg(long)]
         reveal: bool,
+        /// Record the call for this trainee (with --results), as a finished game does.
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
+        /// Play under a workshop code: its seed for the trainee's next attempt.
+        #[arg(long, value_name = "CODE")]
+        workshop: Option<String>,
+    },
+    /// Workshop codes for facilitators.
+    Workshop {
+        #[command(subcommand)]
+        command: WorkshopCommand,
     },
     /// Write a commented starter scenario that passes check.
     New {
@@ -91,6 +114,20 @@ pub enum Command {
         name: String,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Print a code that gives the room the same scenarios and the same customer situation.
+    /// The scenarios are named with --scenarios ID,ID (or as arguments, and then --scenarios
+    /// is the folder of extra scenarios as everywhere else).
+    New {
+        /// Scenario ids (comma-separated or one per argument).
+        ids: Vec<String>,
+        /// The room's seed (default: a new one).
+        #[arg(long)]
+        seed: Option<u64>,
     },
 }
 
@@ -105,6 +142,8 @@ pub fn run(args: Args) -> ExitCode {
             seed,
             json,
             reveal,
+            trainee,
+            workshop,
         }) => simulate::run(
             &scenario,
             args.scenarios.as_deref(),
@@ -112,14 +151,34 @@ pub fn run(args: Args) -> ExitCode {
             seed,
             json,
             reveal,
+            &simulate::Recording {
+                trainee,
+                workshop,
+                results: args.results,
+            },
         ),
+        Some(Command::Workshop {
+            command: WorkshopCommand::New { ids, seed },
+        }) => {
+            // `workshop new --scenarios a,b` names the scenarios; with ids as arguments,
+            // --scenarios is the extra folder as in every other command.
+            let (ids, folder) = match (ids.is_empty(), args.scenarios) {
+                (true, Some(list)) => (vec![list.to_string_lossy().into_owned()], None),
+                (_, folder) => (ids, folder),
+            };
+            workshop::new(&ids, seed, folder.as_deref())
+        }
         Some(Command::New { name, out }) => new::run(&name, out),
-        None => crate::game::run(game_options(args.scenarios, args.game)),
+        None => crate::game::run(game_options(args.scenarios, args.results, args.game)),
     }
 }
 
 /// The game's options from the command line's.
-pub fn game_options(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
+pub fn game_options(
+    scenarios: Option<PathBuf>,
+    results: Option<PathBuf>,
+    args: GameArgs,
+) -> GameOptions {
     let size = args.size.as_deref().and_then(|s| {
         let (w, h) = s.split_once(['x', 'X'])?;
         Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
@@ -133,10 +192,17 @@ pub fn game_options(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
         .bench
         .as_deref()
         .and_then(crate::game::bench::BenchMode::parse);
-    let settings_file = if args.autoplay.is_some() || bench.is_some() {
+    let unattended = args.autoplay.is_some() || bench.is_some();
+    let settings_file = if unattended {
         None
     } else {
         crate::files::settings::default_file()
+    };
+    // Automatic play and benchmarks write results only where they are told to.
+    let results_dir = match results {
+        Some(dir) => Some(dir),
+        None if unattended => None,
+        None => crate::files::results::default_dir(),
     };
     GameOptions {
         scenarios_dir: scenarios,
@@ -151,5 +217,8 @@ pub fn game_options(scenarios: Option<PathBuf>, args: GameArgs) -> GameOptions {
         watch: !args.no_watch,
         bench,
         settings_file,
+        results_dir,
+        workshop: args.workshop,
+        trainee: args.trainee,
     }
 }

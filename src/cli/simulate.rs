@@ -10,8 +10,18 @@ use rapport_core::report::{
 use rapport_core::scenario::diagnostic::render;
 use rapport_core::scoring::debrief::debrief;
 use rapport_core::scoring::outcome_label;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::SystemTime;
+
+/// Who the simulated call is recorded for, and where: a result written exactly as a finished
+/// game writes it, so a facilitator can rehearse a class report from the command line.
+#[derive(Debug, Default, Clone)]
+pub struct Recording {
+    pub trainee: Option<String>,
+    pub workshop: Option<String>,
+    pub results: Option<PathBuf>,
+}
 
 /// No play is longer than this; patience ends every real call well before.
 const MOVE_LIMIT: usize = 200;
@@ -20,9 +30,10 @@ pub fn run(
     name: &str,
     extra: Option<&Path>,
     player_name: &str,
-    seed: u64,
+    seed: Option<u64>,
     json: bool,
     reveal: bool,
+    recording: &Recording,
 ) -> ExitCode {
     let entry = match library::find(name, extra) {
         Ok(entry) => entry,
@@ -43,6 +54,13 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     };
+    let seed = match seed_of(&scenario, seed, extra, recording) {
+        Ok(seed) => seed,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::FAILURE;
+        }
+    };
     let Some(mut player) = players::by_name(player_name, seed) else {
         eprintln!(
             "error: no player \"{player_name}\"; choose one of: {}",
@@ -50,8 +68,13 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     };
+    let started = SystemTime::now();
     let mut conversation = Conversation::start(scenario.clone(), seed);
     play_out(&mut conversation, player.as_mut(), MOVE_LIMIT);
+    if let Err(msg) = record(&conversation, started, recording) {
+        eprintln!("error: {msg}");
+        return ExitCode::FAILURE;
+    }
     let d = debrief(&conversation);
     let best = search(
         &scenario,
@@ -115,4 +138,60 @@ pub fn run(
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The seed: given, else the workshop's seed for this trainee's next attempt, else 1.
+fn seed_of(
+    scenario: &rapport_core::scenario::Scenario,
+    seed: Option<u64>,
+    extra: Option<&Path>,
+    recording: &Recording,
+) -> Result<u64, String> {
+    let Some(code) = &recording.workshop else {
+        return Ok(seed.unwrap_or(1));
+    };
+    if seed.is_some() {
+        return Err("--seed and --workshop both fix the seed; give one of them".into());
+    }
+    let workshop = super::workshop::verified(code, &library::all(extra))?;
+    if !workshop.has_scenario(scenario.id()) {
+        let ids: Vec<&str> = workshop.scenarios.iter().map(|s| s.id.as_str()).collect();
+        return Err(format!(
+            "the workshop does not use scenario \"{}\"; it uses {}",
+            scenario.id(),
+            ids.join(", ")
+        ));
+    }
+    let finished = match &recording.results {
+        Some(dir) => crate::files::results::finished_attempts(
+            dir,
+            recording.trainee.as_deref().unwrap_or(""),
+            code,
+            scenario.id(),
+        ),
+        None => 0,
+    };
+    Ok(workshop.seed_for(finished + 1))
+}
+
+/// Writes the call's result into `--results DIR`, as the game does when a call ends.
+fn record(
+    conversation: &Conversation,
+    started: SystemTime,
+    recording: &Recording,
+) -> Result<(), String> {
+    let Some(dir) = &recording.results else {
+        return Ok(());
+    };
+    let attempt = crate::files::results::new_attempt(
+        recording.trainee.as_deref().unwrap_or(""),
+        recording.workshop.as_deref(),
+        conversation.scenario(),
+        conversation.seed(),
+        started,
+    );
+    let result = crate::files::results::result_now(conversation, attempt, started);
+    crate::files::results::save_result(dir, &result)
+        .map(|path| eprintln!("result written to {}", path.display()))
+        .map_err(|e| format!("cannot write the result into {}: {e}", dir.display()))
 }

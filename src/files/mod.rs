@@ -1,13 +1,14 @@
 //! One home for files: where scenarios are found (shipped in the binary, a `--scenarios`
-//! folder, and which wins), where the trainee's settings are kept, and [`read_bounded`], the
-//! one way a file is read. The command line and the game both read files through here;
+//! folder, and which wins), where the trainee's settings and results are kept, [`read_bounded`],
+//! the one way a file is read, and [`write_atomic`], the one way one is written. The command line and the game both read files through here;
 //! nothing else in the binary opens one (the game's asset loader watches the same folders
 //! through Bevy and decodes what it reads with the same core function).
 
+pub mod results;
 pub mod scenarios;
 pub mod settings;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 /// Reads a file the one safe way: only a regular file (a link to one is fine), at most `limit`
@@ -42,4 +43,37 @@ pub fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
         )));
     }
     Ok(bytes)
+}
+
+/// Writes a file so that a crash or power loss at any moment leaves either the old file or
+/// the new one whole: a temporary file in the same folder, flushed and synced, renamed over
+/// the target, then the folder synced. A link at `path` is replaced, never written through.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".rapport-").suffix(".tmp");
+    // Readable like any file the user saves (a facilitator collects results), not 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temporary = builder.tempfile_in(dir)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Makes a rename durable. Folders cannot be opened for syncing on every platform (Windows);
+/// there the rename is as durable as the platform makes it.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }

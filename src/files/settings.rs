@@ -86,15 +86,13 @@ pub fn load(path: &Path) -> Settings {
     }
 }
 
-/// Writes the settings, creating the folder if needed.
+/// Writes the settings atomically, creating the folder if needed (a link at the settings
+/// path is replaced by the file, never followed).
 pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
     let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    std::fs::write(
+    super::write_atomic(
         path,
-        format!("// Rapport's settings, written by the game.\n{text}\n"),
+        format!("// Rapport's settings, written by the game.\n{text}\n").as_bytes(),
     )
 }

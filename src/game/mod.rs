@@ -44,6 +44,13 @@ pub struct GameOptions {
     /// Where the trainee's settings are read from and saved to; `None` keeps them for this
     /// run only (tests, automatic play and benchmarks start from the defaults).
     pub settings_file: Option<PathBuf>,
+    /// Where results and the call in progress are written; `None` writes nothing (tests and
+    /// automatic play without `--results`).
+    pub results_dir: Option<PathBuf>,
+    /// `--workshop CODE`: the room's code, checked against this machine's scenarios.
+    pub workshop: Option<String>,
+    /// `--trainee NAME`: the name for this run's results, instead of the one in Settings.
+    pub trainee: Option<String>,
 }
 
 /// Opens the game window and runs until it closes.

@@ -13,6 +13,20 @@ const VERSION: u8 = 1;
 const HASH_BYTES: usize = 3;
 /// A workshop is a handful of scenarios; more would make the code long.
 pub const MAX_SCENARIOS: usize = 8;
+/// Shipped scenarios travel as one byte (their place here) instead of their id, which keeps
+/// a code short enough to copy from a projector. Append only: a code names the place.
+pub const SHIPPED_IDS: [&str; 8] = [
+    "corner-cafe",
+    "clinic-scheduling",
+    "construction-site-safety",
+    "cro-lab-inventory",
+    "factory-maintenance",
+    "law-firm-records",
+    "logistics-fleet",
+    "school-devices",
+];
+/// A length byte at or above this is a place in [`SHIPPED_IDS`]; below, an id's length.
+const SHIPPED_MARK: u8 = 0x80;
 
 /// What a code fixes: the scenarios (in the facilitator's order) and the seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,9 +139,12 @@ impl WorkshopCode {
                 scenarios.len()
             )));
         }
-        if let Some((id, _)) = scenarios.iter().find(|(id, _)| id.len() > 64) {
+        if let Some((id, _)) = scenarios
+            .iter()
+            .find(|(id, _)| id.len() >= SHIPPED_MARK as usize)
+        {
             return Err(CodeError::Unfit(format!(
-                "the id \"{id}\" is too long for a workshop code (64 bytes at most)"
+                "the id \"{id}\" is too long for a workshop code (127 bytes at most)"
             )));
         }
         Ok(WorkshopCode {
@@ -148,8 +165,13 @@ impl WorkshopCode {
         push_varint(&mut bytes, self.seed);
         bytes.push(self.scenarios.len() as u8);
         for s in &self.scenarios {
-            bytes.push(s.id.len() as u8);
-            bytes.extend_from_slice(s.id.as_bytes());
+            match SHIPPED_IDS.iter().position(|id| *id == s.id) {
+                Some(place) => bytes.push(SHIPPED_MARK + place as u8),
+                None => {
+                    bytes.push(s.id.len() as u8);
+                    bytes.extend_from_slice(s.id.as_bytes());
+                }
+            }
             bytes.extend_from_slice(&s.hash.to_be_bytes()[4 - HASH_BYTES..]);
         }
         bytes.extend_from_slice(&checksum(&bytes).to_be_bytes());
@@ -197,9 +219,17 @@ impl WorkshopCode {
         let mut scenarios = Vec::new();
         for _ in 0..count {
             let len = take(&mut rest, 1).ok_or_else(|| malformed("it is cut short"))?[0];
-            let id = take(&mut rest, len as usize).ok_or_else(|| malformed("it is cut short"))?;
-            let id = String::from_utf8(id.to_vec())
-                .map_err(|_| malformed("a scenario id in it is not text"))?;
+            let id = if len >= SHIPPED_MARK {
+                SHIPPED_IDS
+                    .get((len - SHIPPED_MARK) as usize)
+                    .ok_or_else(|| malformed("it names a scenario of a newer Rapport"))?
+                    .to_string()
+            } else {
+                let id =
+                    take(&mut rest, len as usize).ok_or_else(|| malformed("it is cut short"))?;
+                String::from_utf8(id.to_vec())
+                    .map_err(|_| malformed("a scenario id in it is not text"))?
+            };
             let hash = take(&mut rest, HASH_BYTES).ok_or_else(|| malformed("it is cut short"))?;
             let mut full = [0u8; 4];
             full[4 - HASH_BYTES..].copy_from_slice(hash);
@@ -336,6 +366,18 @@ mod tests {
         let later: Vec<u64> = (2..6).map(|a| code.seed_for(a)).collect();
         assert!(later.iter().all(|&s| s != 314_159));
         assert_eq!(later, (2..6).map(|a| code.seed_for(a)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_shipped_scenario_costs_one_byte_and_a_room_code_stays_short() {
+        let code = WorkshopCode::new(
+            &[("corner-cafe".into(), 7), ("clinic-scheduling".into(), 8)],
+            314_159,
+        )
+        .unwrap();
+        let text = code.encode();
+        assert!(text.len() <= 34, "{text} is {} characters", text.len());
+        assert_eq!(WorkshopCode::decode(&text).unwrap(), code);
     }
 
     #[test]
