@@ -65,6 +65,10 @@ pub struct GameArgs {
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,
+    /// With --autoplay: stop playing after this many moves and wait (to be killed, in the
+    /// test that proves an interrupted call resumes).
+    #[arg(long, hide = true, value_name = "MOVES")]
+    pub autoplay_hold_after: Option<usize>,
     /// Measurements for docs/benchmarks.md: startup, idle or scroll.
     #[arg(long, hide = true, value_name = "MODE")]
     pub bench: Option<String>,
@@ -220,5 +224,6 @@ pub fn game_options(
         results_dir,
         workshop: args.workshop,
         trainee: args.trainee,
+        autoplay_hold_after: args.autoplay_hold_after,
     }
 }

@@ -150,6 +150,16 @@ pub fn clear_in_progress(dir: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Moves the call in progress aside (`call-interrupted-<attempt>.json`) when it can neither
+/// resume nor be replayed into a result: kept, but no longer offered.
+pub fn move_interrupted_aside(dir: &Path, attempt_id: &str) -> std::io::Result<()> {
+    let aside = dir.join(format!(
+        "call-interrupted-{}.json",
+        safe_part(attempt_id, 36)
+    ));
+    std::fs::rename(dir.join(IN_PROGRESS_FILE), aside)
+}
+
 /// Results read from files and folders, with the files that could not be read and why.
 #[derive(Debug, Default)]
 pub struct LoadedResults {
@@ -158,7 +168,8 @@ pub struct LoadedResults {
 }
 
 /// Folders are searched for `*.json` three levels deep (a facilitator may collect one folder
-/// per laptop); the call in progress and other JSON files are skipped, each with the reason.
+/// per laptop); calls in progress or set aside (`call-*.json`) are left out, and other files
+/// that are not results are skipped, each with the reason.
 pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
     let mut loaded = LoadedResults::default();
     for path in paths {

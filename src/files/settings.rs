@@ -6,7 +6,8 @@ use bevy::prelude::Resource;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// The trainee's settings: text size (80–200 %), high contrast, coach mode.
+/// The trainee's settings: text size (80–200 %), high contrast, coach mode, projector and
+/// assessment modes, the trainee's name and the workshop code.
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -15,6 +16,14 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Shows a one-line principle after each move.
     pub coach: bool,
+    /// Large text, high contrast and large targets, for a screen the room reads together.
+    pub projector: bool,
+    /// No coach lines and no score until the debrief: for a graded attempt.
+    pub assessment: bool,
+    /// The trainee's name or nickname, written into each result.
+    pub trainee: String,
+    /// The workshop code the trainee entered (empty: no workshop).
+    pub workshop: String,
 }
 
 impl Default for Settings {
@@ -23,6 +32,10 @@ impl Default for Settings {
             text_percent: 100,
             high_contrast: false,
             coach: true,
+            projector: false,
+            assessment: false,
+            trainee: String::new(),
+            workshop: String::new(),
         }
     }
 }
@@ -77,6 +90,8 @@ pub fn load(path: &Path) -> Settings {
     match ron::from_str::<Settings>(&text) {
         Ok(mut settings) => {
             settings.text_percent = settings.text_percent.clamp(TEXT_MIN, TEXT_MAX);
+            settings.trainee = clean_name(&settings.trainee);
+            settings.workshop = clean_name(&settings.workshop);
             settings
         }
         Err(err) => {
@@ -95,4 +110,18 @@ pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
         path,
         format!("// Rapport's settings, written by the game.\n{text}\n").as_bytes(),
     )
+}
+
+/// Longest name kept (in characters): a name is for a report's table, not an essay.
+pub const NAME_MAX: usize = 80;
+
+/// A name as kept: control characters (newlines, tabs) become spaces, the ends are trimmed,
+/// at most [`NAME_MAX`] characters. Any letter, emoji or mark of any script stays.
+pub fn clean_name(name: &str) -> String {
+    let spaced: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(NAME_MAX)
+        .collect();
+    spaced.trim().to_string()
 }

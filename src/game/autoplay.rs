@@ -11,6 +11,7 @@ use super::scenario_assets::Library;
 use super::screens::debrief::PageScroll;
 use super::screens::{Overlay, Screen};
 use super::session::{CallRequest, ChooseMove, Selected, Session};
+use super::workshop::PendingResume;
 use bevy::app::AppExit;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
@@ -104,7 +105,7 @@ fn drive(
     mut next_overlay: ResMut<NextState<Overlay>>,
     mut choose: MessageWriter<ChooseMove>,
     mut call: MessageWriter<CallRequest>,
-    options: Res<GameOptions>,
+    (options, pending): (Res<GameOptions>, Option<Res<PendingResume>>),
     mut page: Query<&mut ScrollPosition, With<PageScroll>>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
@@ -154,14 +155,25 @@ fn drive(
         }
         Step::Briefing => {
             shoot(&mut run, "02-briefing", &mut commands);
-            call.write(CallRequest::Start {
-                seed: options.seed.unwrap_or(1),
-            });
+            // Under a workshop the call owner picks the room's seed; else seed 1 by default.
+            let seed = options.seed.or(options.workshop.is_none().then_some(1));
+            if pending.is_some() {
+                call.write(CallRequest::Resume);
+            } else {
+                call.write(CallRequest::Start { seed });
+            }
             advance(&mut run, Step::Call);
         }
         Step::Call | Step::Resume | Step::WhatIf => {
             let Some(session) = session else { return };
             if *screen.get() != Screen::Conversation {
+                return;
+            }
+            if step == Step::Call
+                && options
+                    .autoplay_hold_after
+                    .is_some_and(|n| session.conversation.turns().len() >= n)
+            {
                 return;
             }
             let over = session.conversation.is_over() || run.moves >= MOVE_LIMIT;

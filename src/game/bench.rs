@@ -117,7 +117,7 @@ fn run(
                 bench.started = true;
                 commands.insert_resource(Selected(entry.path.clone()));
                 call.write(CallRequest::Start {
-                    seed: options.seed.unwrap_or(1),
+                    seed: Some(options.seed.unwrap_or(1)),
                 });
                 if mode == BenchMode::Idle {
                     println!("idle-conversation-from-epoch-ms {}", epoch_ms());

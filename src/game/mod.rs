@@ -16,6 +16,7 @@ pub mod screens;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod workshop;
 
 use bevy::app::AppExit;
 use bevy::asset::AssetMetaCheck;
@@ -51,6 +52,8 @@ pub struct GameOptions {
     pub workshop: Option<String>,
     /// `--trainee NAME`: the name for this run's results, instead of the one in Settings.
     pub trainee: Option<String>,
+    /// With `--autoplay`: stop after this many moves and wait (a test kills the game there).
+    pub autoplay_hold_after: Option<usize>,
 }
 
 /// Opens the game window and runs until it closes.
@@ -151,6 +154,7 @@ pub fn plugin(app: &mut App) {
         settings::plugin,
         scenario_assets::plugin,
         session::plugin,
+        workshop::plugin,
         screens::plugin,
         input::plugin,
         low_power::plugin,

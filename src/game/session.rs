@@ -26,8 +26,11 @@ pub struct ChooseMove(pub usize);
 /// What a screen or automatic play asks of the call owner.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallRequest {
-    /// A new call on the selected scenario's last good version.
-    Start { seed: u64 },
+    /// A new call on the selected scenario's last good version; without a seed, the call owner
+    /// picks one: `--seed`, else the workshop's for the trainee's next attempt, else a new one.
+    Start { seed: Option<u64> },
+    /// Resume the call a killed game left (see `workshop::PendingResume`) at its last move.
+    Resume,
     /// The current call again from the start, on the scenario's last good version (a trainer's
     /// edit shows), with the same seed or a new one.
     Restart { same_seed: bool },
@@ -43,6 +46,11 @@ pub enum CallNews {
     Started {
         seed: u64,
         what_if: bool,
+    },
+    /// An interrupted call resumed after its last saved move.
+    Resumed {
+        seed: u64,
+        turns: usize,
     },
     MovePlayed {
         turn: usize,
@@ -217,20 +225,41 @@ fn push_events(log: &mut Vec<LogLine>, events: &[Event], turn: usize) {
     }
 }
 
-/// Starts a call on the selected scenario's last good version.
-fn start_selected(world: &mut World, seed: u64) -> bool {
-    let Some(selected) = world.get_resource::<Selected>().cloned() else {
-        return false;
-    };
-    let Some(scenario) = world
+/// Starts a call on the selected scenario's last good version; returns its seed.
+fn start_selected(world: &mut World, seed: Option<u64>) -> Option<u64> {
+    let selected = world.get_resource::<Selected>().cloned()?;
+    let scenario = world
         .resource::<Library>()
         .by_path(&selected.0)
-        .and_then(|e| e.good.clone())
-    else {
-        return false;
-    };
+        .and_then(|e| e.good.clone())?;
+    let seed = seed.unwrap_or_else(|| super::workshop::seed_for_call(world, scenario.id()));
     world.insert_resource(Session::start(selected.0, scenario, seed));
-    true
+    Some(seed)
+}
+
+/// Resumes the interrupted call, if it still plays as it did.
+fn resume_interrupted(world: &mut World) -> Option<CallNews> {
+    let saved = world
+        .get_resource::<super::workshop::PendingResume>()?
+        .saved
+        .clone();
+    match super::workshop::resumed_conversation(world.resource::<Library>(), &saved) {
+        Ok((path, conversation)) => {
+            let news = CallNews::Resumed {
+                seed: conversation.seed(),
+                turns: conversation.turns().len(),
+            };
+            world.insert_resource(Selected(path.clone()));
+            world.insert_resource(Session::from_conversation(path, conversation, None));
+            Some(news)
+        }
+        Err(why) => {
+            if let Some(mut pending) = world.get_resource_mut::<super::workshop::PendingResume>() {
+                pending.problem = Some(why);
+            }
+            None
+        }
+    }
 }
 
 /// A seed for a new call: the `--seed` given, else one from the clock.
@@ -270,12 +299,13 @@ fn handle_requests(mut requests: MessageReader<CallRequest>, mut commands: Comma
 fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
     match request {
         CallRequest::Start { seed } => start_selected(world, seed)
-            .then_some(CallNews::Started {
+            .map(|seed| CallNews::Started {
                 seed,
                 what_if: false,
             })
             .into_iter()
             .collect(),
+        CallRequest::Resume => resume_interrupted(world).into_iter().collect(),
         CallRequest::Restart { same_seed } => {
             let Some(session) = world.get_resource::<Session>() else {
                 return Vec::new();

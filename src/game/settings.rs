@@ -8,6 +8,10 @@ use bevy::prelude::*;
 
 pub use crate::files::settings::{Settings, TEXT_MAX, TEXT_MIN, TEXT_STEP};
 
+/// Startup systems that need the trainee's settings run after this set.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SettingsLoaded;
+
 /// The settings as last read or written, so only a real change touches the file.
 #[derive(Resource, Debug, Default)]
 struct Remembered(Option<Settings>);
@@ -15,7 +19,7 @@ struct Remembered(Option<Settings>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>();
     app.init_resource::<Remembered>();
-    app.add_systems(Startup, from_options);
+    app.add_systems(Startup, from_options.in_set(SettingsLoaded));
     app.add_systems(
         PreUpdate,
         apply_to_theme.run_if(resource_changed::<Settings>),

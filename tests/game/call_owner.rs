@@ -23,7 +23,7 @@ fn one_owner_starts_plays_and_abandons_the_call_and_announces_each() {
     assert_eq!(app.screen(), Screen::Briefing);
     // The briefing asks for a call; the owner starts it and the screens follow.
     app.world_mut()
-        .write_message(CallRequest::Start { seed: 7 });
+        .write_message(CallRequest::Start { seed: Some(7) });
     app.update();
     app.update();
     assert_eq!(app.screen(), Screen::Conversation);

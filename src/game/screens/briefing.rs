@@ -4,7 +4,7 @@
 use super::{Screen, screen_root};
 use crate::game::GameOptions;
 use crate::game::scenario_assets::Library;
-use crate::game::session::{CallRequest, Selected, fresh_seed};
+use crate::game::session::{CallRequest, Selected};
 use crate::game::theme::widgets::{
     a11y, body, button, column, heading, muted, panel, primary_button, row, scroll_column, text,
     title,
@@ -76,11 +76,8 @@ fn spawn(mut commands: Commands) {
                     primary_button(
                         "Start the call",
                         "Start the call",
-                        |_: On<Activate>,
-                         mut call: MessageWriter<CallRequest>,
-                         options: Res<GameOptions>| {
-                            let seed = options.seed.unwrap_or_else(fresh_seed);
-                            call.write(CallRequest::Start { seed });
+                        |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                            call.write(CallRequest::Start { seed: None });
                         },
                     ),
                     AutoFocus,

@@ -5,6 +5,7 @@
 pub mod briefing;
 pub mod conversation;
 pub mod debrief;
+pub mod interrupted;
 pub mod menu;
 pub mod pause;
 pub mod settings;
@@ -32,6 +33,8 @@ pub enum Overlay {
     None,
     Pause,
     Settings,
+    /// The call a killed game left, to resume or set aside.
+    Interrupted,
 }
 
 /// The screens follow the call owner: a call that starts (or restarts, or branches) shows the
@@ -44,7 +47,7 @@ fn follow_the_call(
 ) {
     for n in news.read() {
         match n {
-            CallNews::Started { .. } => {
+            CallNews::Started { .. } | CallNews::Resumed { .. } => {
                 overlay.set(Overlay::None);
                 screen.set(Screen::Conversation);
             }
@@ -70,6 +73,7 @@ pub(super) fn plugin(app: &mut App) {
         briefing::plugin,
         conversation::plugin,
         debrief::plugin,
+        interrupted::plugin,
         pause::plugin,
         settings::plugin,
     ));
