@@ -62,6 +62,13 @@ pub struct GameArgs {
     /// The trainee's name or nickname for this run's results (also in Settings).
     #[arg(long, value_name = "NAME")]
     pub trainee: Option<String>,
+    /// Projector mode for this run: large text, high contrast, large targets (also in Settings).
+    #[arg(long)]
+    pub projector: bool,
+    /// Assessment mode for this run: no coach lines, score only in the debrief (also in
+    /// Settings).
+    #[arg(long)]
+    pub assessment: bool,
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,
@@ -218,6 +225,8 @@ pub fn game_options(
         size,
         text_size: args.text_size,
         high_contrast: args.high_contrast,
+        projector: args.projector,
+        assessment: args.assessment,
         watch: !args.no_watch,
         bench,
         settings_file,

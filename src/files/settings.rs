@@ -45,6 +45,25 @@ pub const TEXT_MAX: u32 = 200;
 pub const TEXT_STEP: u32 = 10;
 
 impl Settings {
+    /// Whether the coach's line shows after each move: coach mode, and never in assessment.
+    pub fn coach_lines(&self) -> bool {
+        self.coach && !self.assessment
+    }
+
+    /// The text size in use: projector mode makes it at least 150 %.
+    pub fn effective_text_percent(&self) -> u32 {
+        if self.projector {
+            self.text_percent.max(150)
+        } else {
+            self.text_percent
+        }
+    }
+
+    /// High contrast in use: asked for, or in projector mode.
+    pub fn effective_high_contrast(&self) -> bool {
+        self.high_contrast || self.projector
+    }
+
     pub fn bigger(&mut self) {
         self.text_percent = (self.text_percent + TEXT_STEP).min(TEXT_MAX);
     }

@@ -18,10 +18,21 @@ fn arrows(
     nav: TabNavigation,
     mut focus: ResMut<InputFocus>,
     mut visible: ResMut<InputFocusVisible>,
+    text_fields: Query<(), With<bevy::text::EditableText>>,
 ) {
-    let action = if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::ArrowRight]) {
+    // In a text field, Left and Right move the caret, not the focus.
+    let editing = focus.get().is_some_and(|f| text_fields.contains(f));
+    let (next_keys, previous_keys): (&[KeyCode], &[KeyCode]) = if editing {
+        (&[KeyCode::ArrowDown], &[KeyCode::ArrowUp])
+    } else {
+        (
+            &[KeyCode::ArrowDown, KeyCode::ArrowRight],
+            &[KeyCode::ArrowUp, KeyCode::ArrowLeft],
+        )
+    };
+    let action = if keys.any_just_pressed(next_keys.iter().copied()) {
         NavAction::Next
-    } else if keys.any_just_pressed([KeyCode::ArrowUp, KeyCode::ArrowLeft]) {
+    } else if keys.any_just_pressed(previous_keys.iter().copied()) {
         NavAction::Previous
     } else {
         return;

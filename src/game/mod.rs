@@ -40,6 +40,10 @@ pub struct GameOptions {
     pub size: Option<(f32, f32)>,
     pub text_size: Option<u32>,
     pub high_contrast: bool,
+    /// `--projector`: large text, high contrast and large targets for this run.
+    pub projector: bool,
+    /// `--assessment`: no coach lines and no score until the debrief, for this run.
+    pub assessment: bool,
     pub watch: bool,
     pub bench: Option<bench::BenchMode>,
     /// Where the trainee's settings are read from and saved to; `None` keeps them for this

@@ -41,6 +41,12 @@ fn from_options(
     if options.high_contrast {
         settings.high_contrast = true;
     }
+    if options.projector {
+        settings.projector = true;
+    }
+    if options.assessment {
+        settings.assessment = true;
+    }
     // Options given on the command line hold for this run; they are saved only along with
     // a change made in the game.
     remembered.0 = Some(settings.clone());
@@ -64,9 +70,9 @@ fn remember(
 }
 
 fn apply_to_theme(settings: Res<Settings>, mut theme: ResMut<Theme>) {
-    theme.text_scale = settings.text_percent as f32 / 100.0;
-    theme.high_contrast = settings.high_contrast;
-    theme.palette = if settings.high_contrast {
+    theme.text_scale = settings.effective_text_percent() as f32 / 100.0;
+    theme.high_contrast = settings.effective_high_contrast();
+    theme.palette = if theme.high_contrast {
         Palette::high_contrast()
     } else {
         Palette::calm()

@@ -6,5 +6,6 @@ mod call;
 mod call_owner;
 mod debrief;
 mod library;
+mod results;
 mod settings;
 mod support;

@@ -15,7 +15,7 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(
         &file,
-        "(text_percent: 150, high_contrast: true, coach: false)",
+        "(text_percent: 150, high_contrast: true, coach: false, trainee: \"Ana\")",
     )
     .unwrap();
     let options = |file: &Path| GameOptions {
@@ -33,7 +33,8 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     assert!(settings.high_contrast && !settings.coach);
     assert_eq!(app.world().resource::<Theme>().text_scale, 1.5);
 
-    // Opening the settings focuses "Larger text"; Enter makes the text larger and saves it.
+    // A trainee with a name opens the settings on "Larger text" (one without starts at the
+    // name field); Enter makes the text larger and saves it, name and all.
     app.world_mut()
         .resource_mut::<NextState<Overlay>>()
         .set(Overlay::Settings);
@@ -43,6 +44,7 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     assert_eq!(app.world().resource::<Settings>().text_percent, 160);
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("text_percent: 160"), "{saved}");
+    assert!(saved.contains("trainee: \"Ana\""), "{saved}");
     drop(app);
 
     // The next run starts with what was saved.

@@ -7,6 +7,7 @@ pub mod conversation;
 pub mod debrief;
 pub mod interrupted;
 pub mod menu;
+pub mod notice;
 pub mod pause;
 pub mod settings;
 
@@ -74,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
         conversation::plugin,
         debrief::plugin,
         interrupted::plugin,
+        notice::plugin,
         pause::plugin,
         settings::plugin,
     ));

@@ -130,6 +130,44 @@ pub fn button_base_edged(
     )
 }
 
+/// A one-line editable text field (Bevy's `EditableText`) holding `initial`, at most `max`
+/// characters, labelled for screen readers; Tab moves on, the text is read on each change
+/// (observe `bevy::text::TextEditChange`).
+pub fn text_field(initial: &str, label: impl Into<String>, max: usize) -> impl Bundle {
+    (
+        Node {
+            min_width: px(260),
+            padding: UiRect::axes(px(8), px(6)),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        bevy::text::EditableText {
+            max_characters: Some(max),
+            visible_width: Some(24.0),
+            allow_newlines: false,
+            ..bevy::text::EditableText::new(initial)
+        },
+        TextLayout::no_wrap(),
+        TextFont::default(),
+        Txt::new(TextRole::Body),
+        Fg(ColorRole::Text),
+        TextColor::default(),
+        bevy::text::TextCursorStyle::default(),
+        Bg(ColorRole::Background),
+        BackgroundColor(Color::NONE),
+        Edge(ColorRole::Border),
+        TabIndex(0),
+        FocusRing,
+        Outline {
+            width: px(3),
+            offset: px(2),
+            color: Color::NONE,
+        },
+        a11y(Role::TextInput, label),
+    )
+}
+
 /// A white card with a thin border.
 pub fn panel(node: Node) -> impl Bundle {
     (

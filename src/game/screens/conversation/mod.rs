@@ -441,7 +441,7 @@ fn refresh(
 
     // Coach mode: the principle the last move followed or broke.
     if let Ok((coach_entity, children)) = coach.single() {
-        let note = session.coach.last().filter(|_| settings.coach);
+        let note = session.coach.last().filter(|_| settings.coach_lines());
         if let Ok(mut node) = nodes.get_mut(coach_entity) {
             node.display = if note.is_some() {
                 Display::Flex
