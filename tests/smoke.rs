@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const SHOTS: [&str; 9] = [
+const SHOTS: [&str; 10] = [
     "01-menu",
     "02-briefing",
     "03-conversation",
@@ -17,6 +17,7 @@ const SHOTS: [&str; 9] = [
     "07-debrief",
     "08-debrief-head-and-timeline",
     "09-what-if-debrief",
+    "10-replay",
 ];
 
 fn have(program: &str) -> bool {

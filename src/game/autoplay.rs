@@ -42,6 +42,7 @@ enum Step {
     ShootLower,
     WhatIf,
     WhatIfDebrief,
+    Replay,
     Done,
 }
 
@@ -254,6 +255,22 @@ fn drive(
                 return;
             }
             shoot(&mut run, "09-what-if-debrief", &mut commands);
+            // The call step by step beside the best play, as the debrief's button opens it.
+            if let Some(session) = &session {
+                let replay = rapport_workshop::replay::of_conversation(
+                    &session.conversation,
+                    session.best_play(),
+                );
+                commands.insert_resource(super::screens::replay::ReplayView::new(
+                    replay,
+                    Screen::Debrief,
+                ));
+                next_screen.set(Screen::Replay);
+            }
+            advance(&mut run, Step::Replay);
+        }
+        Step::Replay => {
+            shoot(&mut run, "10-replay", &mut commands);
             advance(&mut run, Step::Done);
         }
         Step::Done => {

@@ -238,3 +238,82 @@ fn a_results_folder_that_cannot_be_written_shows_a_notice_and_the_call_goes_on()
     );
     assert_eq!(std::fs::read_to_string(&blocked).unwrap(), "in the way");
 }
+
+#[test]
+fn a_past_result_and_the_debrief_both_step_through_beside_the_best_play() {
+    let scenarios = scenario_folder();
+    let results = tempfile::tempdir().unwrap();
+    let mut app = app_recording(scenarios.path(), results.path().to_path_buf(), Some(7));
+    start_call(&mut app, None);
+    app.play_collaborative();
+    app.update();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Debrief);
+    app.update();
+    app.update();
+
+    // From the debrief: its button opens the call beside the best play; Esc comes back.
+    let step_through = app
+        .world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| {
+            a.label()
+                .is_some_and(|l| l.starts_with("Step through this call"))
+        })
+        .map(|(e, _)| e)
+        .expect("the debrief offers a step-through");
+    app.world_mut().trigger(bevy::ui_widgets::Activate {
+        entity: step_through,
+    });
+    app.update();
+    app.update();
+    assert_eq!(app.screen(), Screen::Replay);
+    assert!(app.texts().iter().any(|t| t.starts_with("Turn 1 of ")));
+    app.press(KeyCode::Escape);
+    assert_eq!(app.screen(), Screen::Debrief);
+
+    // From a past result, stepped with ] and [.
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Menu);
+    app.update();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Results);
+    app.update();
+    app.update();
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.contains("Starter: the print shop")),
+        "the finished call is listed"
+    );
+    app.press(KeyCode::Enter);
+    app.update();
+    assert_eq!(app.screen(), Screen::Replay);
+    app.update();
+    let turn_of = |app: &mut App| {
+        app.texts()
+            .into_iter()
+            .find(|t| t.starts_with("Turn "))
+            .unwrap_or_default()
+    };
+    assert!(
+        turn_of(&mut app).starts_with("Turn 1 of "),
+        "{:?}",
+        turn_of(&mut app)
+    );
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.starts_with("The best play says: "))
+    );
+    app.press(KeyCode::BracketRight);
+    assert!(turn_of(&mut app).starts_with("Turn 2 of "));
+    app.press(KeyCode::BracketLeft);
+    assert!(turn_of(&mut app).starts_with("Turn 1 of "));
+    app.press(KeyCode::Escape);
+    assert_eq!(app.screen(), Screen::Results);
+}

@@ -6,6 +6,7 @@
 
 pub mod code;
 pub mod record;
+pub mod replay;
 pub mod resume;
 
 pub use code::{CodeError, WorkshopCode};

@@ -106,6 +106,11 @@ pub fn played_moves(conversation: &Conversation) -> Vec<PlayedMove> {
         .collect()
 }
 
+/// What was said in these events (the customer's replies, the narrator's lines).
+pub fn replies_of(events: &[Event]) -> Vec<Reply> {
+    replies(events)
+}
+
 fn replies(events: &[Event]) -> Vec<Reply> {
     events
         .iter()

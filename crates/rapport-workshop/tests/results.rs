@@ -169,3 +169,29 @@ fn an_edit_outside_the_played_part_still_resumes_and_one_inside_does_not() {
         other => panic!("expected a change at turn 1, got {other:?}"),
     }
 }
+
+#[test]
+fn a_replay_shows_each_turn_beside_the_best_play_from_a_result_or_the_live_call() {
+    use rapport_workshop::replay;
+    let cafe = scenario(CAFE);
+    let call = played(&cafe, "pitcher", 6);
+    let result = CallResult::of(&call, attempt(&cafe, 6), ending(), "x");
+    let from_result = replay::of_result(&result, Some(&cafe));
+    assert_eq!(from_result.yours.len(), call.turns().len());
+    assert!(!from_result.best.is_empty());
+    assert!(from_result.best_total.unwrap() > from_result.your_total);
+    assert_eq!(from_result.note, None);
+    assert_eq!(
+        from_result.steps(),
+        from_result.yours.len().max(from_result.best.len())
+    );
+    // The live call and its saved result replay the same.
+    let start = *call.start_state();
+    let best = rapport_core::players::search::search(&cafe, start, Default::default()).honest;
+    let live = replay::of_conversation(&call, best.as_ref());
+    assert_eq!(live, from_result);
+    // Without the scenario, the trainee's side still shows, with a note why the best is gone.
+    let alone = replay::of_result(&result, None);
+    assert_eq!(alone.yours, from_result.yours);
+    assert!(alone.best.is_empty() && alone.note.unwrap().contains("not on this machine"));
+}

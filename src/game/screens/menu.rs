@@ -39,6 +39,8 @@ fn spawn(mut commands: Commands) {
                 c.spawn(muted("Choose a conversation to practise. Find out what the customer needs; no tricks."));
             });
             bar.spawn(row(8.0)).with_children(|b| {
+                b.spawn(button("Your results", "Your past results, to replay beside the best play",
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Results)));
                 b.spawn((
                     button("Settings", "Settings: text size, contrast, coach mode",
                     |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| next.set(Overlay::Settings)),

@@ -9,6 +9,8 @@ pub mod interrupted;
 pub mod menu;
 pub mod notice;
 pub mod pause;
+pub mod replay;
+pub mod results;
 pub mod settings;
 
 use super::session::{CallNews, CallOwner};
@@ -25,6 +27,10 @@ pub enum Screen {
     Briefing,
     Conversation,
     Debrief,
+    /// A call step by step beside the best play.
+    Replay,
+    /// The trainee's past results on this machine.
+    Results,
 }
 
 /// A menu drawn over the current screen.
@@ -77,6 +83,8 @@ pub(super) fn plugin(app: &mut App) {
         interrupted::plugin,
         notice::plugin,
         pause::plugin,
+        replay::plugin,
+        results::plugin,
         settings::plugin,
     ));
     app.add_systems(PostUpdate, follow_the_call.after(CallOwner));

@@ -4,6 +4,8 @@
 
 use super::head::draw_head;
 use super::{DebriefView, HeadArea, Key, keyed, side_panel};
+use crate::game::screens::Screen;
+use crate::game::screens::replay::ReplayView;
 use crate::game::session::{CallRequest, Session};
 use crate::game::theme::interaction::ButtonLook;
 use crate::game::theme::widgets::{
@@ -93,6 +95,27 @@ pub(super) fn draw_main(
                 },
             ),),
             "replay",
+            focus,
+        );
+        keyed(
+            bar,
+            (button(
+                "Step through beside the best play",
+                "Step through this call turn by turn beside the best honest play",
+                |_: On<Activate>,
+                 session: Option<Res<Session>>,
+                 mut screen: ResMut<NextState<Screen>>,
+                 mut commands: Commands| {
+                    let Some(session) = session else { return };
+                    let replay = rapport_workshop::replay::of_conversation(
+                        &session.conversation,
+                        session.best_play(),
+                    );
+                    commands.insert_resource(ReplayView::new(replay, Screen::Debrief));
+                    screen.set(Screen::Replay);
+                },
+            ),),
+            "step-through",
             focus,
         );
         keyed(
