@@ -317,3 +317,33 @@ fn a_past_result_and_the_debrief_both_step_through_beside_the_best_play() {
     app.press(KeyCode::Escape);
     assert_eq!(app.screen(), Screen::Results);
 }
+
+#[test]
+fn under_a_workshop_code_the_menu_lists_the_room_scenarios_only() {
+    let scenarios = scenario_folder();
+    std::fs::write(
+        scenarios.path().join("other.ron"),
+        starter("other", "Another shop"),
+    )
+    .unwrap();
+    let results = tempfile::tempdir().unwrap();
+    let mut app = app_recording(scenarios.path(), results.path().to_path_buf(), None);
+    app.wait_for_library("other");
+    app.update();
+    assert!(app.texts().iter().any(|t| t == "Another shop"));
+    let text = starter("starter", "Starter: the print shop");
+    let fingerprint = rapport_core::scenario::parse(&text)
+        .scenario
+        .unwrap()
+        .fingerprint;
+    let code = WorkshopCode::new(&[("starter".into(), fingerprint)], 5)
+        .unwrap()
+        .encode();
+    app.world_mut().resource_mut::<Settings>().workshop = code.clone();
+    app.update();
+    app.update();
+    let texts = app.texts();
+    assert!(!texts.iter().any(|t| t == "Another shop"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Starter: the print shop"));
+    assert!(texts.iter().any(|t| t.contains(&format!("Workshop {code}"))));
+}

@@ -10,15 +10,20 @@ use crate::game::theme::widgets::{
     a11y, body, button, button_base, column, muted, row, scroll_column, text, title,
 };
 use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
+use crate::game::workshop::Trainee;
 use accesskit::Role;
 use bevy::app::AppExit;
 use bevy::input_focus::{AutoFocus, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
+use rapport_workshop::record::shortened;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Menu), spawn);
-    app.add_systems(Update, refresh.run_if(in_state(Screen::Menu)));
+    app.add_systems(
+        Update,
+        (refresh, who_is_playing).run_if(in_state(Screen::Menu)),
+    );
 }
 
 /// The list of scenario cards; remembers which library revision it shows.
@@ -37,6 +42,7 @@ fn spawn(mut commands: Commands) {
             bar.spawn(column(2.0)).with_children(|c| {
                 c.spawn(title("Rapport"));
                 c.spawn(muted("Choose a conversation to practise. Find out what the customer needs; no tricks."));
+                c.spawn((muted(""), WhoIsPlaying));
             });
             bar.spawn(row(8.0)).with_children(|b| {
                 b.spawn(button("Your results", "Your past results, to replay beside the best play",
@@ -64,15 +70,46 @@ fn spawn(mut commands: Commands) {
     });
 }
 
+/// The line saying who plays and under which workshop.
+#[derive(Component, Debug)]
+struct WhoIsPlaying;
+
+fn who_is_playing(
+    trainee: Res<Trainee>,
+    mut lines: Query<&mut Text, With<WhoIsPlaying>>,
+    added: Query<(), Added<WhoIsPlaying>>,
+) {
+    if !trainee.is_changed() && added.is_empty() {
+        return;
+    }
+    let who = if trainee.name.is_empty() {
+        "Add your name in Settings so your results carry it.".to_string()
+    } else {
+        format!("Playing as {}.", shortened(&trainee.name, 40))
+    };
+    let workshop = match &trainee.workshop {
+        Some((text, code)) => format!(
+            " Workshop {text}: {} scenario{} for the whole room.",
+            code.scenarios.len(),
+            if code.scenarios.len() == 1 { "" } else { "s" }
+        ),
+        None => String::new(),
+    };
+    for mut line in &mut lines {
+        line.0 = format!("{who}{workshop}");
+    }
+}
+
 fn refresh(
     library: Res<Library>,
+    trainee: Res<Trainee>,
     mut lists: Query<(Entity, &mut MenuList)>,
     cards: Query<&ScenarioCard>,
     focus: Res<InputFocus>,
     mut commands: Commands,
 ) {
     for (list_entity, mut list) in &mut lists {
-        if list.revision == Some(library.revision) {
+        if list.revision == Some(library.revision) && !trainee.is_changed() {
             continue;
         }
         let first = list.revision.is_none();
@@ -83,7 +120,11 @@ fn refresh(
             .and_then(|e| cards.get(e).ok())
             .map(|c| c.0.clone());
         commands.entity(list_entity).despawn_related::<Children>();
-        let listed = library.listed();
+        // Under a workshop code, the room's scenarios only.
+        let mut listed = library.listed();
+        if let Some((_, code)) = &trainee.workshop {
+            listed.retain(|e| e.id().is_some_and(|id| code.has_scenario(id)));
+        }
         commands.entity(list_entity).with_children(|list| {
             if listed.is_empty() {
                 list.spawn(body(if library.entries.is_empty() {
