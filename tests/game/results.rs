@@ -9,11 +9,12 @@ use rapport::game::GameOptions;
 use rapport::game::screens::{Overlay, Screen};
 use rapport::game::session::{CallRequest, ChooseMove, Selected, Session};
 use rapport::game::settings::Settings;
-use rapport::game::workshop::{ResultsNotice, Trainee};
+use rapport::game::workshop::{ResultsNotice, ResultsWriter, Trainee};
 use rapport_core::engine::Conversation;
 use rapport_workshop::record::{Attempt, ScenarioRef};
 use rapport_workshop::{CallResult, SavedCall, Status, WorkshopCode};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 fn app_recording(scenarios: &Path, results: PathBuf, seed: Option<u64>) -> App {
     let mut app = unchecked_app(GameOptions {
@@ -69,6 +70,19 @@ fn play(app: &mut App, id: &str) {
     let index = app.move_index(id);
     app.world_mut().write_message(ChooseMove(index));
     app.update();
+    settle_writes(app);
+}
+
+/// Waits for the results writer's thread to finish what was asked, then lets the game read
+/// how it went.
+fn settle_writes(app: &mut App) {
+    assert!(
+        app.world()
+            .resource::<ResultsWriter>()
+            .wait_idle(Duration::from_secs(10)),
+        "the results writer finished"
+    );
+    app.update();
 }
 
 #[test]
@@ -91,6 +105,7 @@ fn each_move_is_saved_and_the_finished_call_becomes_a_result_with_the_trainee_na
 
     app.play_collaborative();
     app.update();
+    settle_writes(&mut app);
     let written = results_in(results.path());
     assert_eq!(written.len(), 1);
     let result = &written[0];
@@ -112,6 +127,7 @@ fn each_move_is_saved_and_the_finished_call_becomes_a_result_with_the_trainee_na
     app.update();
     app.play_collaborative();
     app.update();
+    settle_writes(&mut app);
     assert_eq!(results_in(results.path()).len(), 1);
 }
 
@@ -125,6 +141,7 @@ fn leaving_a_call_midway_writes_an_abandoned_result() {
     app.world_mut().write_message(CallRequest::Leave);
     app.update();
     app.update();
+    settle_writes(&mut app);
     let written = results_in(results.path());
     assert_eq!(written.len(), 1);
     assert_eq!(written[0].status, Status::Abandoned);
@@ -170,6 +187,7 @@ fn an_interrupted_call_is_offered_at_start_and_resumes_at_its_move() {
 
     app.play_collaborative();
     app.update();
+    settle_writes(&mut app);
     let written = results_in(results.path());
     assert_eq!(written.len(), 1);
     assert_eq!(
@@ -247,6 +265,7 @@ fn a_past_result_and_the_debrief_both_step_through_beside_the_best_play() {
     start_call(&mut app, None);
     app.play_collaborative();
     app.update();
+    settle_writes(&mut app);
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Debrief);
@@ -345,5 +364,9 @@ fn under_a_workshop_code_the_menu_lists_the_room_scenarios_only() {
     let texts = app.texts();
     assert!(!texts.iter().any(|t| t == "Another shop"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Starter: the print shop"));
-    assert!(texts.iter().any(|t| t.contains(&format!("Workshop {code}"))));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains(&format!("Workshop {code}")))
+    );
 }

@@ -6,6 +6,10 @@
 //! Writing never stops the game: a results folder that is missing, read-only or full shows a
 //! message ([`ResultsNotice`]) and the call goes on; what was saved before stays whole.
 
+mod writer;
+
+pub use writer::ResultsWriter;
+
 use super::GameOptions;
 use super::scenario_assets::Library;
 use super::session::{CallNews, CallOwner, Session};
@@ -16,7 +20,7 @@ use rapport_core::engine::Conversation;
 use rapport_workshop::record::Attempt;
 use rapport_workshop::{SavedCall, WorkshopCode};
 use std::path::PathBuf;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 
 /// The trainee's name for results, and the workshop the room plays under.
 #[derive(Resource, Debug, Default, Clone)]
@@ -58,7 +62,7 @@ struct Recording {
     conversation: Conversation,
 }
 
-/// How long the last save of the call in progress took, for `docs/benchmarks.md`.
+/// How long the last write took on the writer thread (never on a frame).
 #[derive(Resource, Debug, Default, Clone, Copy)]
 pub struct LastSaveCost(pub Option<std::time::Duration>);
 
@@ -67,6 +71,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ResultsFolder>();
     app.init_resource::<ResultsNotice>();
     app.init_resource::<LastSaveCost>();
+    app.init_resource::<ResultsWriter>();
     app.init_resource::<CheckedCode>();
     app.add_message::<SetAsideInterrupted>();
     app.add_systems(
@@ -84,7 +89,10 @@ pub(super) fn plugin(app: &mut App) {
             set_aside.run_if(on_message::<SetAsideInterrupted>),
         ),
     );
-    app.add_systems(PostUpdate, record.after(CallOwner));
+    app.add_systems(
+        PostUpdate,
+        (record, collect_outcomes).chain().after(CallOwner),
+    );
 }
 
 fn identify(
@@ -228,7 +236,7 @@ fn set_aside(
     pending: Option<Res<PendingResume>>,
     library: Res<Library>,
     folder: Res<ResultsFolder>,
-    mut notice: ResMut<ResultsNotice>,
+    writer: Res<ResultsWriter>,
     mut commands: Commands,
 ) {
     asked.clear();
@@ -236,19 +244,22 @@ fn set_aside(
         commands.remove_resource::<PendingResume>();
         return;
     };
-    let outcome = match resumed_conversation(&library, &pending.saved) {
+    match resumed_conversation(&library, &pending.saved) {
         Ok((_, conversation)) => {
             let recording = Recording {
                 attempt: pending.saved.attempt.clone(),
                 started: started_of(&pending.saved.attempt.started_at),
                 conversation,
             };
-            finish(&recording, dir, &mut notice);
-            Ok(())
+            finish(&recording, dir, &writer);
         }
-        Err(_) => results::move_interrupted_aside(dir, &pending.saved.attempt.attempt_id),
-    };
-    report(&mut notice, outcome, "set the interrupted call aside", dir);
+        Err(_) => {
+            let (dir, attempt_id) = (dir.to_path_buf(), pending.saved.attempt.attempt_id.clone());
+            writer.queue("set the interrupted call aside", dir.clone(), move || {
+                results::move_interrupted_aside(&dir, &attempt_id)
+            });
+        }
+    }
     commands.remove_resource::<PendingResume>();
 }
 
@@ -280,8 +291,7 @@ fn record(
     session: Option<Res<Session>>,
     (trainee, folder, pending): (Res<Trainee>, Res<ResultsFolder>, Option<Res<PendingResume>>),
     recording: Option<ResMut<Recording>>,
-    mut notice: ResMut<ResultsNotice>,
-    mut cost: ResMut<LastSaveCost>,
+    writer: Res<ResultsWriter>,
     mut commands: Commands,
 ) {
     let Some(dir) = folder.0.clone() else {
@@ -339,16 +349,13 @@ fn record(
                 if current.conversation.is_over() {
                     continue;
                 }
-                let began = Instant::now();
-                let saved = SavedCall::of(&current.conversation, current.attempt.clone());
-                let outcome = results::save_in_progress(&dir, &saved);
-                cost.0 = Some(began.elapsed());
-                report(
-                    &mut notice,
-                    outcome.map(|_| ()),
-                    "save the call in progress",
-                    &dir,
-                );
+                // The frame only copies the call; the writer thread builds and writes it.
+                let (conversation, attempt) =
+                    (current.conversation.clone(), current.attempt.clone());
+                let folder = dir.clone();
+                writer.queue("save the call in progress", dir.clone(), move || {
+                    results::save_in_progress(&folder, &SavedCall::of(&conversation, attempt))
+                });
             }
             CallNews::Ended { .. } => {
                 let (Some(current), Some(session)) = (current, &session) else {
@@ -358,7 +365,7 @@ fn record(
                     continue;
                 }
                 current.conversation = session.conversation.clone();
-                finish(current, &dir, &mut notice);
+                finish(current, &dir, &writer);
                 stopped = true;
             }
             CallNews::Abandoned { .. } => {
@@ -367,7 +374,7 @@ fn record(
                     continue;
                 }
                 if !current.conversation.turns().is_empty() {
-                    finish(current, &dir, &mut notice);
+                    finish(current, &dir, &writer);
                 }
                 stopped = true;
             }
@@ -381,18 +388,31 @@ fn record(
     }
 }
 
-/// Writes the result and forgets the call in progress.
-fn finish(recording: &Recording, dir: &std::path::Path, notice: &mut ResultsNotice) {
-    let result = results::result_now(
-        &recording.conversation,
+/// Writes the result and forgets the call in progress (on the writer thread).
+fn finish(recording: &Recording, dir: &std::path::Path, writer: &ResultsWriter) {
+    let (conversation, attempt, started) = (
+        recording.conversation.clone(),
         recording.attempt.clone(),
         recording.started,
     );
-    let written = results::save_result(dir, &result);
-    if written.is_ok() {
-        let _ = results::clear_in_progress(dir);
+    let folder = dir.to_path_buf();
+    writer.queue("save the result", dir.to_path_buf(), move || {
+        let result = results::result_now(&conversation, attempt, started);
+        results::save_result(&folder, &result)?;
+        results::clear_in_progress(&folder)
+    });
+}
+
+/// How the writer's work went: a problem becomes the notice, a success clears it.
+fn collect_outcomes(
+    writer: Res<ResultsWriter>,
+    mut notice: ResMut<ResultsNotice>,
+    mut cost: ResMut<LastSaveCost>,
+) {
+    for outcome in writer.outcomes() {
+        cost.0 = Some(outcome.took);
+        report(&mut notice, outcome.result, outcome.what, &outcome.dir);
     }
-    report(notice, written.map(|_| ()), "save the result", dir);
 }
 
 fn report(
