@@ -27,14 +27,17 @@ h3 { font-size: 1.15em; margin: 1.2em 0 .3em; }
 p.summary { font-size: 1.1em; margin: 0 0 1em; }
 ol.prompts { padding-left: 1.6em; }
 ol.prompts li { margin: 0 0 .7em; font-size: 1.12em; }
-table { border-collapse: collapse; width: 100%; font-size: .9em; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-size: .82em; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #999; padding: .3em .45em; text-align: left; vertical-align: top; }
 th { background: #eef1f6; border-bottom: 2px solid #111; }
 td.num, th.num { text-align: right; }
-td.name { max-width: 16em; overflow-wrap: anywhere; }
-.charts { display: flex; flex-wrap: wrap; gap: 20px; }
-figure { margin: 0; flex: 1 1 360px; }
-figure.wide { flex-basis: 100%; }
+td.name { min-width: 9em; max-width: 16em; overflow-wrap: anywhere; }
+td.nowrap, th.nowrap { white-space: nowrap; }
+span.sub { display: block; font-size: .8em; color: #333; font-weight: normal; }
+th { font-size: .92em; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 24px 28px; }
+figure { margin: 0; }
+figure.wide { grid-column: 1 / -1; }
 figcaption { font-size: .85em; color: #333; margin-top: .2em; }
 svg { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; fill: #111; }
@@ -44,8 +47,10 @@ ul.questions li { margin-bottom: .3em; }
 footer { margin-top: 2.5em; font-size: .8em; color: #333; }
 @media print {
   body { font-size: 11pt; max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  figure, table, section.prompts { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2, h3 { break-after: avoid; }
+  figure, section.prompts { break-inside: avoid; }
+  .charts { grid-template-columns: repeat(2, 1fr); }
   tr { break-inside: avoid; }
   th { background: none; }
 }
@@ -71,13 +76,13 @@ pub fn html(report: &ClassReport) -> String {
                     (report.scenarios.len()) " scenarios."
                 }
                 @if !report.prompts.is_empty() {
-                    section.prompts {
+                    section.prompts #prompts {
                         h2 { "For the room" }
                         ol.prompts { @for p in &report.prompts { li { (p) } } }
                     }
                 }
                 (trainee_table(report))
-                section {
+                section #scores {
                     h2 { "Scores per dimension" }
                     p { "Each trainee's best call, in bands of ten points." }
                     div.charts {
@@ -93,7 +98,7 @@ pub fn html(report: &ClassReport) -> String {
                         }
                     }
                 }
-                section {
+                section #trust {
                     h2 { "Trust over the call" }
                     p.key {
                         span { span.swatch style={ "background:" (CLASS) } {} "reached the right ending" }
@@ -103,7 +108,7 @@ pub fn html(report: &ClassReport) -> String {
                         @for s in &report.scenarios { figure.wide { (trust_curves(report, s)) } }
                     }
                 }
-                section {
+                section #mix {
                     h2 { "How the class talked, beside Rackham's negotiators" }
                     p.key {
                         span { span.swatch style={ "background:" (CLASS) } {} "this class" }
@@ -112,11 +117,11 @@ pub fn html(report: &ClassReport) -> String {
                     }
                     figure.wide { (mix_chart(report)) figcaption { "Share of moves, in percent. Source: " (report.mix.source) "." } }
                 }
-                section {
+                section #needs {
                     h2 { "Needs most often missed" }
                     @for s in &report.scenarios { (needs(s)) }
                 }
-                section {
+                section #moves {
                     h2 { "Moves most often chosen" }
                     @for s in &report.scenarios { (moves(s)) }
                 }
@@ -136,28 +141,30 @@ fn name(text: &str) -> Markup {
 fn trainee_table(report: &ClassReport) -> Markup {
     let ranked = report.options.rank;
     markup! {
-        section {
+        section #trainees {
             h2 { "Trainees" @if ranked { " (ranked by best score)" } }
             table {
                 thead { tr {
                     @if ranked { th.num { "Rank" } }
-                    th { "Trainee" } th { "Workshop" } th.num { "Calls" }
+                    th { "Trainee" span.sub { "workshop" } } th.num { "Calls" }
                     th.num { "First" } th.num { "Best" }
-                    @for d in DIMENSIONS { th.num { (d.label()) } }
-                    th { "Outcome" } th { "Right ending" } th.num { "Tricks" } th.num { "Premature proposals" }
+                    @for d in ["Discovery", "Agreement", "Relationship", "Fit & outcome"] { th.num { (d) } }
+                    th { "Outcome" } th { "Right ending" } th.num { "Tricks" } th.num { "Premature" }
                 } }
                 tbody {
                     @for t in &report.trainees {
                         @let best = t.best_attempt();
                         tr {
                             @if ranked { td.num { (t.rank.unwrap_or(0)) } }
-                            td.name { (name(&t.name)) }
-                            td { (name(t.workshop.as_deref().unwrap_or("—"))) }
+                            td.name {
+                                (name(&t.name))
+                                @if let Some(w) = &t.workshop { span.sub { (name(w)) } }
+                            }
                             td.num { (t.attempts.len()) }
                             td.num { (format!("{:.1}", t.first_attempt().total)) }
                             td.num { strong { (format!("{:.1}", best.total)) } }
                             @for d in best.dimensions { td.num { (format!("{d:.0}")) } }
-                            td { (best.outcome_label()) }
+                            td.nowrap { (best.outcome_label()) }
                             td { @if best.right_ending { "yes" } @else { "no" } }
                             td.num { (t.tricks()) }
                             td.num { (t.premature_proposals()) }
@@ -176,9 +183,9 @@ fn histogram(title: &str, values: &[f64]) -> Markup {
         bands[((v / 10.0).floor().clamp(0.0, 9.0)) as usize] += 1;
     }
     let most = bands.iter().copied().max().unwrap_or(0).max(1);
-    let (w, h, left, bottom, top) = (380.0, 230.0, 30.0, 40.0, 34.0);
+    let (w, h, left, right, bottom, top) = (380.0, 230.0, 22.0, 22.0, 40.0, 34.0);
     let plot_h = h - bottom - top;
-    let bar_w = (w - left - 10.0) / 10.0;
+    let bar_w = (w - left - right) / 10.0;
     let label = format!(
         "{title}: number of trainees per band of ten points: {}",
         bands
@@ -191,7 +198,7 @@ fn histogram(title: &str, values: &[f64]) -> Markup {
         svg viewBox={ "0 0 " (w) " " (h) } role="img" aria-label=(label) {
             title { (label) }
             text x="0" y="22" font-size="19" font-weight="bold" { (title) }
-            line x1=(left) y1=(h - bottom) x2=(w - 10.0) y2=(h - bottom) stroke="#111" stroke-width="1.5" {}
+            line x1=(left) y1=(h - bottom) x2=(w - right) y2=(h - bottom) stroke="#111" stroke-width="1.5" {}
             @for (i, n) in bands.iter().enumerate() {
                 @let bh = plot_h * *n as f64 / most as f64;
                 @let x = left + i as f64 * bar_w;

@@ -173,7 +173,7 @@ pub struct ScenarioSummary {
     pub calls_right: usize,
     /// The right endings of the calls (a seed can change it), most frequent first.
     pub right_outcomes: Vec<(Outcome, usize)>,
-    /// Most often missed first; only needs missed at least once.
+    /// Most often missed first (then by the share of calls); only needs missed at least once.
     pub missed_needs: Vec<MissedNeed>,
     /// Most often chosen first.
     pub moves: Vec<MoveCount>,
@@ -523,7 +523,16 @@ pub fn missed_needs(calls: &[&CallResult]) -> Vec<MissedNeed> {
             }
         })
         .collect();
-    needs.sort_by(|a, b| b.missed.cmp(&a.missed).then_with(|| a.id.cmp(&b.id)));
+    needs.sort_by(|a, b| {
+        b.missed
+            .cmp(&a.missed)
+            .then_with(|| {
+                (a.missed * b.in_play)
+                    .cmp(&(b.missed * a.in_play))
+                    .reverse()
+            })
+            .then_with(|| a.id.cmp(&b.id))
+    });
     needs
 }
 
@@ -636,15 +645,17 @@ fn prompts(report: &ClassReport) -> Vec<String> {
         return prompts;
     }
 
-    // 1. The need missed most often (as a share of the calls where it was in play).
+    // 1. The need missed most often (then: in the largest share of the calls it was in play;
+    // then the first scenario).
     let most_missed = report
         .scenarios
         .iter()
-        .flat_map(|s| s.missed_needs.iter().map(move |n| (s, n)))
-        .max_by(|(_, a), (_, b)| {
-            (a.missed * b.in_play.max(1))
-                .cmp(&(b.missed * a.in_play.max(1)))
-                .then_with(|| a.missed.cmp(&b.missed))
+        .flat_map(|s| s.missed_needs.first().map(|n| (s, n)))
+        .reduce(|best, next| {
+            let (a, b) = (best.1, next.1);
+            let better = b.missed > a.missed
+                || (b.missed == a.missed && b.missed * a.in_play > a.missed * b.in_play);
+            if better { next } else { best }
         });
     if let Some((scenario, need)) = most_missed {
         let question = match &need.suggestion {
