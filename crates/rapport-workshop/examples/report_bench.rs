@@ -55,6 +55,7 @@ fn main() {
     let mut xapi = Vec::new();
     let mut all = Vec::new();
     let mut sizes_out = (0, 0, 0, 0);
+    let mut count = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
         let parsed: Vec<CallResult> = files
@@ -70,7 +71,9 @@ fn main() {
         let t4 = Instant::now();
         let h = report::html(&r);
         let t5 = Instant::now();
-        let x = report::xapi(&r, &XapiOptions::default()).to_string();
+        let statements = report::xapi(&r, &XapiOptions::default());
+        count = statements.as_array().map_or(0, Vec::len);
+        let x = statements.to_string();
         let t6 = Instant::now();
         parse.push(t1 - start);
         build.push(t2 - t1);
@@ -103,7 +106,7 @@ fn main() {
         sizes_out.2
     );
     println!(
-        "  xAPI (serialised)     {} ({} bytes)",
+        "  xAPI (serialised)     {} ({} bytes, {count} statements)",
         ms(median(xapi)),
         sizes_out.3
     );
