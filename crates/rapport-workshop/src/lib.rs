@@ -7,8 +7,10 @@
 pub mod code;
 pub mod record;
 pub mod replay;
+pub mod report;
 pub mod resume;
 
 pub use code::{CodeError, WorkshopCode};
 pub use record::{CallResult, PlayedMove, RESULT_FORMAT, ResultError, SavedCall, Status};
+pub use report::{ClassReport, ReportOptions};
 pub use resume::{ResumeError, resume};
