@@ -2,6 +2,7 @@
 
 mod check;
 pub mod new;
+mod report;
 mod simulate;
 mod workshop;
 
@@ -114,6 +115,27 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         workshop: Option<String>,
     },
+    /// The class report from collected results folders: a table per trainee, the needs most
+    /// often missed, the moves most often chosen and prompts for the room's discussion.
+    Report {
+        /// Results folders (searched three levels deep) or result files.
+        paths: Vec<PathBuf>,
+        /// Order trainees by best score and show a rank (default: by name, no ranking).
+        #[arg(long)]
+        rank: bool,
+        /// Replace names by "Trainee 1…n" everywhere.
+        #[arg(long)]
+        anonymous: bool,
+        /// Also write one self-contained offline HTML page with charts.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Also write a spreadsheet (CSV, UTF-8 with a byte-order mark).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write xAPI 1.0.3 statements for a learning record store.
+        #[arg(long, value_name = "FILE")]
+        xapi: Option<PathBuf>,
+    },
     /// Workshop codes for facilitators.
     Workshop {
         #[command(subcommand)]
@@ -168,6 +190,24 @@ pub fn run(args: Args) -> ExitCode {
                 results: args.results,
             },
         ),
+        Some(Command::Report {
+            paths,
+            rank,
+            anonymous,
+            html,
+            csv,
+            xapi,
+        }) => {
+            if let Some(path) = report::missing(&paths) {
+                eprintln!("error: {} does not exist", path.display());
+                return ExitCode::FAILURE;
+            }
+            report::run(
+                &paths,
+                rapport_workshop::ReportOptions { rank, anonymous },
+                &report::Outputs { html, csv, xapi },
+            )
+        }
         Some(Command::Workshop {
             command: WorkshopCommand::New { ids, seed },
         }) => {
