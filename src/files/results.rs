@@ -172,18 +172,43 @@ pub struct LoadedResults {
 /// that are not results are skipped, each with the reason.
 pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
     let mut loaded = LoadedResults::default();
+    let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, 3, &mut loaded);
+            collect_dir(path, 3, &mut files, &mut loaded);
         } else {
-            load_one(path, &mut loaded);
+            files.push(path.clone());
         }
+    }
+    // Reading and parsing is most of a report's time: one share of the files per core.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let shares: Vec<LoadedResults> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(files.len().div_ceil(threads).max(1))
+            .map(|share| {
+                scope.spawn(move || {
+                    let mut part = LoadedResults::default();
+                    for file in share {
+                        load_one(file, &mut part);
+                    }
+                    part
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().ok())
+            .collect()
+    });
+    for share in shares {
+        loaded.results.extend(share.results);
+        loaded.skipped.extend(share.skipped);
     }
     loaded.results.sort_by(|a, b| a.0.cmp(&b.0));
     loaded
 }
 
-fn collect_dir(dir: &Path, depth: u32, loaded: &mut LoadedResults) {
+fn collect_dir(dir: &Path, depth: u32, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -197,7 +222,7 @@ fn collect_dir(dir: &Path, depth: u32, loaded: &mut LoadedResults) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if path.is_dir() {
             if depth > 1 && !name.starts_with('.') {
-                collect_dir(&path, depth - 1, loaded);
+                collect_dir(&path, depth - 1, files, loaded);
             }
         } else if name.ends_with(".json") && name != IN_PROGRESS_FILE && !name.starts_with('.') {
             load_one(&path, loaded);

@@ -186,8 +186,17 @@ impl CallResult {
 
     /// Reads a result file's bytes: refuses what is not a result, or a newer format.
     pub fn from_json(bytes: &[u8]) -> Result<CallResult, ResultError> {
-        let value = header(bytes, RESULT_KIND)?;
-        serde_json::from_value(value).map_err(|e| ResultError::Damaged(e.to_string()))
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // One pass for a good file; only a file that fails is looked at again, to say why.
+        match serde_json::from_slice::<CallResult>(bytes) {
+            Ok(result) if result.kind == RESULT_KIND && result.format <= RESULT_FORMAT => {
+                Ok(result)
+            }
+            Ok(_) | Err(_) => {
+                let value = header(bytes, RESULT_KIND)?;
+                serde_json::from_value(value).map_err(|e| ResultError::Damaged(e.to_string()))
+            }
+        }
     }
 
     pub fn total(&self) -> f64 {
