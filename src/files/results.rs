@@ -181,7 +181,9 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
         }
     }
     // Reading and parsing is most of a report's time: one share of the files per core.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let shares: Vec<LoadedResults> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(files.len().div_ceil(threads).max(1))
@@ -195,10 +197,7 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .filter_map(|h| h.join().ok())
-            .collect()
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     for share in shares {
         loaded.results.extend(share.results);
@@ -224,8 +223,8 @@ fn collect_dir(dir: &Path, depth: u32, files: &mut Vec<PathBuf>, loaded: &mut Lo
             if depth > 1 && !name.starts_with('.') {
                 collect_dir(&path, depth - 1, files, loaded);
             }
-        } else if name.ends_with(".json") && name != IN_PROGRESS_FILE && !name.starts_with('.') {
-            load_one(&path, loaded);
+        } else if name.ends_with(".json") && !name.starts_with("call-") && !name.starts_with('.') {
+            files.push(path);
         }
     }
 }
