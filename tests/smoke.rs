@@ -141,3 +141,35 @@ fn without_a_display_the_game_says_so_in_one_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn without_a_vulkan_driver_the_game_says_what_to_install_in_one_line() {
+    if !have("xvfb-run") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xvfb-run is missing in CI"
+        );
+        return;
+    }
+    // The Vulkan loader finds no driver: as on a machine without one.
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_rapport"))
+        .args(["--autoplay", "collaborative", "--scenario", "corner-cafe"])
+        .env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
+        .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
+        .env("RUST_LOG", "off")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line, no backtrace: {stderr}");
+    assert!(
+        lines[0].contains("no Vulkan graphics driver")
+            && lines[0].contains("mesa-vulkan-drivers")
+            && !lines[0].contains("panicked"),
+        "{stderr}"
+    );
+}

@@ -109,7 +109,9 @@ pub fn windowed(app: &mut App, options: GameOptions) {
                 ..default()
             })
             .set(bevy::log::LogPlugin {
-                filter: "wgpu=error,naga=warn,bevy_asset=error,winit=error".into(),
+                // The Vulkan loader's complaints on a machine without a driver are noise to a player:
+                // the panic hook says what is missing in one line.
+                filter: "wgpu=error,wgpu_hal=off,naga=warn,bevy_asset=error,winit=error".into(),
                 ..default()
             }),
     );
