@@ -220,3 +220,22 @@ fn a_results_folder_that_cannot_be_written_is_an_error_that_says_where() {
         "a file where the folder should be"
     );
 }
+
+#[test]
+fn a_command_piped_into_head_ends_quietly() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' workshop new --scenarios corner-cafe | head -1",
+            env!("CARGO_BIN_EXE_rapport")
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.starts_with("Workshop code: RAP-"), "{stdout}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}
