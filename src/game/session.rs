@@ -244,13 +244,21 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseMove>();
     app.add_message::<CallRequest>();
     app.add_message::<CallNews>();
-    app.add_systems(Update, (apply_moves, poll_best_play).chain());
+    app.add_systems(
+        Update,
+        (apply_moves.in_set(CallMoves), poll_best_play).chain(),
+    );
     // After every screen's systems, so a request made this frame is answered this frame.
     app.add_systems(
         PostUpdate,
         (handle_requests, ApplyDeferred).chain().in_set(CallOwner),
     );
 }
+
+/// Where chosen moves are played, in `Update`: the keys that choose run before it and the views
+/// that draw the call after it, so a pick shows on the update of its key.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallMoves;
 
 /// The call owner's answer to requests; what follows the news runs after it.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]

@@ -5,6 +5,7 @@
 mod call;
 mod call_owner;
 mod debrief;
+mod keys;
 mod library;
 mod settings;
 mod support;

@@ -6,7 +6,7 @@
 //! a `ChooseMove` message.
 
 use super::{Overlay, Screen, screen_root};
-use crate::game::session::Session;
+use crate::game::session::{CallMoves, Session};
 use crate::game::settings::Settings;
 use crate::game::theme::widgets::{
     a11y, body, button, column, heading, meter_bar, muted, panel, primary_button, row,
@@ -25,7 +25,7 @@ use rapport_core::scoring::outcome_label;
 mod keys;
 mod moves;
 
-pub use keys::PendingNumber;
+pub use keys::{PendingLine, PendingNumber, pending_text};
 pub use moves::MoveButton;
 use moves::{menu_now, refresh_moves, spawn_moves};
 
@@ -34,7 +34,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Conversation), spawn);
     app.add_systems(
         Update,
-        (refresh, refresh_moves, fit_to_window).run_if(in_state(Screen::Conversation)),
+        ((refresh, refresh_moves).after(CallMoves), fit_to_window)
+            .run_if(in_state(Screen::Conversation)),
     );
 }
 
@@ -88,6 +89,8 @@ pub struct ConversationView {
     drawn_once: bool,
     /// The menu as drawn: each move's scenario index and whether it is marked new.
     moves_shown: Vec<(usize, bool)>,
+    /// The turns played when the moves were last drawn, to tell a pick from a redraw.
+    turns_seen: usize,
 }
 
 #[derive(Component)]
@@ -113,6 +116,9 @@ struct LearnedList;
 struct CoachLine;
 #[derive(Component)]
 struct MovesPanel;
+/// The scrolling list of move buttons inside the moves panel.
+#[derive(Component)]
+struct MovesList;
 #[derive(Component)]
 struct SeedLine;
 
@@ -130,6 +136,7 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
     let menu = menu_now(&session);
     let view = ConversationView {
         moves_shown: menu.clone(),
+        turns_seen: session.conversation.turns().len(),
         ..default()
     };
     commands
@@ -278,7 +285,6 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             panel(Node {
                                 max_height: percent(MOVES_SHARE),
                                 min_height: px(120),
-                                overflow: Overflow::scroll_y(),
                                 flex_shrink: 0.0,
                                 ..default()
                             }),
@@ -288,10 +294,26 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             if session.conversation.is_over() {
                                 return;
                             }
-                            let spawned = spawn_moves(moves, &session, &menu);
-                            if let Some(&(_, first)) = spawned.first() {
-                                moves.commands().entity(first).insert(AutoFocus);
-                            }
+                            moves.spawn(muted(
+                                "What do you say? Press a number, or use arrows and Enter.",
+                            ));
+                            moves.spawn(keys::pending_line());
+                            moves
+                                .spawn((
+                                    MovesList,
+                                    Node {
+                                        flex_shrink: 1.0,
+                                        // Room for the focus ring, which the list clips.
+                                        padding: UiRect::all(px(5)),
+                                        ..scroll_column(6.0)
+                                    },
+                                ))
+                                .with_children(|list| {
+                                    let spawned = spawn_moves(list, &session, &menu);
+                                    if let Some(&(_, first)) = spawned.first() {
+                                        list.commands().entity(first).insert(AutoFocus);
+                                    }
+                                });
                         });
                 });
             });
