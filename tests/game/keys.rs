@@ -4,6 +4,7 @@
 use crate::support::*;
 use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
+use rapport::game::input::ReadingPanel;
 use rapport::game::screens::Screen;
 use rapport::game::screens::conversation::{MoveButton, PendingLine, PendingNumber};
 use rapport::game::session::Session;
@@ -113,4 +114,72 @@ fn after_a_pick_the_focus_is_never_on_the_line_just_said() {
     app.press(KeyCode::Enter);
     assert_eq!(played(&app).len(), 2);
     assert_ne!(played(&app)[1], stays, "Enter again says another line");
+}
+
+/// The move button that has the focus.
+fn focused_move(app: &App) -> Option<MoveButton> {
+    let focus = app.world().resource::<InputFocus>().get()?;
+    app.world().get::<MoveButton>(focus).copied()
+}
+
+// The count's numbers and the "more" signs need the UI layout, which the headless app does
+// not run: the windowed smoke test's screenshots show them.
+#[test]
+fn home_end_and_page_keys_move_through_the_moves() {
+    let (_dir, mut app) = in_the_call();
+    let count = app.move_buttons().len();
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+    assert!(
+        app.texts().iter().any(|t| t.starts_with("Moves")),
+        "the moves are counted"
+    );
+    app.press(KeyCode::End);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(count));
+    app.press(KeyCode::Home);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+    app.press(KeyCode::PageDown);
+    let down = focused_move(&app).unwrap().number;
+    assert!(down > 2, "a page is more than one move: {down}");
+    app.press(KeyCode::PageUp);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+}
+
+#[test]
+fn a_move_said_before_and_still_on_offer_is_marked() {
+    let (_dir, mut app) = in_the_call();
+    let stays = app.move_index("how-orders");
+    app.type_move(stays);
+    let (_, label) = app
+        .move_buttons()
+        .into_iter()
+        .find(|(m, _)| m.index == stays)
+        .expect("a situation question stays on offer");
+    assert!(label.contains("(said before)"), "{label}");
+    assert!(app.texts().iter().any(|t| t == "said"), "a visible tag");
+}
+
+#[test]
+fn the_briefing_and_the_call_panels_are_reached_by_keyboard() {
+    let (_dir, mut app) = app_with_starter();
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Briefing);
+    // Up from "Start the call" focuses the briefing, which the arrows then scroll.
+    app.press(KeyCode::ArrowUp);
+    let focused = app.world().resource::<InputFocus>().get().unwrap();
+    assert!(app.world().get::<ReadingPanel>(focused).is_some());
+
+    // In the call, Tab reaches what the trainee has learned and the dialogue.
+    app.press(KeyCode::ArrowDown);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    let mut reached = Vec::new();
+    for _ in 0..60 {
+        app.press(KeyCode::Tab);
+        let f = app.world().resource::<InputFocus>().get().unwrap();
+        if app.world().get::<ReadingPanel>(f).is_some() && !reached.contains(&f) {
+            reached.push(f);
+        }
+    }
+    assert_eq!(reached.len(), 2, "two reading panels in the call");
 }

@@ -6,11 +6,12 @@
 //! a `ChooseMove` message.
 
 use super::{Overlay, Screen, screen_root};
+use crate::game::input::{KeyList, ReadingPanel};
 use crate::game::session::{CallMoves, Session};
 use crate::game::settings::Settings;
 use crate::game::theme::widgets::{
-    a11y, body, button, column, heading, meter_bar, muted, panel, primary_button, row,
-    scroll_column, text,
+    a11y, body, button, column, heading, list_count, meter_bar, more_hint, muted, panel,
+    primary_button, row, scroll_column, text,
 };
 use crate::game::theme::{Bg, ColorRole, TextRole, Theme};
 use accesskit::{Live, Role};
@@ -87,8 +88,8 @@ pub struct ConversationView {
     log_shown: usize,
     ended_shown: bool,
     drawn_once: bool,
-    /// The menu as drawn: each move's scenario index and whether it is marked new.
-    moves_shown: Vec<(usize, bool)>,
+    /// The menu as drawn: each move's scenario index and whether it is marked new or said.
+    moves_shown: Vec<moves::MenuRow>,
     /// The turns played when the moves were last drawn, to tell a pick from a redraw.
     turns_seen: usize,
 }
@@ -232,13 +233,17 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                     ))
                     .with_children(|p| {
                         p.spawn(heading("What I have learned"));
-                        p.spawn((
-                            LearnedList,
-                            Node {
-                                flex_grow: 1.0,
-                                ..scroll_column(6.0)
-                            },
-                        ));
+                        let list = p
+                            .spawn((
+                                LearnedList,
+                                ReadingPanel,
+                                Node {
+                                    flex_grow: 1.0,
+                                    ..scroll_column(6.0)
+                                },
+                            ))
+                            .id();
+                        p.spawn(more_hint(list));
                     });
                 });
                 // Right: the dialogue, the coach, the moves.
@@ -253,17 +258,30 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                     let mut log_a11y = accesskit::Node::new(Role::Log);
                     log_a11y.set_label("Dialogue");
                     log_a11y.set_live(Live::Polite);
-                    right.spawn((
-                        DialogueLog,
-                        panel(Node {
+                    right
+                        .spawn(Node {
                             flex_grow: 1.0,
                             flex_basis: px(0),
                             min_height: px(80),
-                            overflow: Overflow::scroll_y(),
+                            flex_direction: FlexDirection::Column,
                             ..default()
-                        }),
-                        AccessibilityNode(log_a11y),
-                    ));
+                        })
+                        .with_children(|frame| {
+                            let log = frame
+                                .spawn((
+                                    DialogueLog,
+                                    ReadingPanel,
+                                    panel(Node {
+                                        flex_grow: 1.0,
+                                        min_height: px(0),
+                                        overflow: Overflow::scroll_y(),
+                                        ..default()
+                                    }),
+                                    AccessibilityNode(log_a11y),
+                                ))
+                                .id();
+                            frame.spawn(more_hint(log));
+                        });
                     right
                         .spawn((
                             CoachLine,
@@ -294,13 +312,24 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             if session.conversation.is_over() {
                                 return;
                             }
-                            moves.spawn(muted(
-                                "What do you say? Press a number, or use arrows and Enter.",
-                            ));
-                            moves.spawn(keys::pending_line());
+                            let mut count = Entity::PLACEHOLDER;
                             moves
+                                .spawn(Node {
+                                    justify_content: JustifyContent::SpaceBetween,
+                                    flex_shrink: 0.0,
+                                    ..row(12.0)
+                                })
+                                .with_children(|head| {
+                                    head.spawn(muted(
+                                        "What do you say? Press a number, or use arrows and Enter.",
+                                    ));
+                                    count = head.spawn_empty().id();
+                                });
+                            moves.spawn(keys::pending_line());
+                            let list = moves
                                 .spawn((
                                     MovesList,
+                                    KeyList,
                                     Node {
                                         flex_shrink: 1.0,
                                         // Room for the focus ring, which the list clips.
@@ -313,7 +342,12 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                                     if let Some(&(_, first)) = spawned.first() {
                                         list.commands().entity(first).insert(AutoFocus);
                                     }
-                                });
+                                })
+                                .id();
+                            moves
+                                .commands()
+                                .entity(count)
+                                .insert(list_count(list, "Moves"));
                         });
                 });
             });

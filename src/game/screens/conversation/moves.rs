@@ -18,17 +18,31 @@ pub struct MoveButton {
     pub number: usize,
 }
 
-/// The menu as it should read now: the moves on offer in the scenario's order, each with
-/// whether it opened with the last move. Empty once the call is over.
-pub(super) fn menu_now(session: &Session) -> Vec<(usize, bool)> {
+/// A move as listed: its scenario index, whether it opened with the last move, and whether it
+/// was said before in this call (the core's record of the moves used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MenuRow {
+    pub index: usize,
+    pub new: bool,
+    pub said: bool,
+}
+
+/// The menu as it should read now: the moves on offer in the scenario's order. Empty once the
+/// call is over.
+pub(super) fn menu_now(session: &Session) -> Vec<MenuRow> {
     let conv = &session.conversation;
     if conv.is_over() {
         return Vec::new();
     }
     let new = conv.newly_offered();
+    let state = conv.state();
     conv.available_moves()
         .into_iter()
-        .map(|i| (i, new.contains(&i)))
+        .map(|index| MenuRow {
+            index,
+            new: new.contains(&index),
+            said: state.was_used(index),
+        })
         .collect()
 }
 
@@ -37,31 +51,39 @@ pub(super) fn menu_now(session: &Session) -> Vec<(usize, bool)> {
 pub(super) fn spawn_moves(
     moves: &mut ChildSpawnerCommands,
     session: &Session,
-    menu: &[(usize, bool)],
+    menu: &[MenuRow],
 ) -> Vec<(usize, Entity)> {
     menu.iter()
         .enumerate()
-        .map(|(at, &(index, new))| {
+        .map(|(at, row)| {
+            let MenuRow { index, new, said } = *row;
             let number = at + 1;
             let move_text = session.scenario.move_text(index);
             let label = if new {
                 format!("Move {number} (new): {move_text}")
+            } else if said {
+                format!("Move {number} (said before): {move_text}")
             } else {
                 format!("Move {number}: {move_text}")
             };
             let mut button = moves.spawn((
                 MoveButton { index, number },
-                move_button(number, move_text, label),
+                move_button(number, move_text, label, said),
                 observe(
                     move |_: On<Activate>, mut choose: MessageWriter<ChooseMove>| {
                         choose.write(ChooseMove(index));
                     },
                 ),
             ));
+            // A tag after the text: "new" for the turn the move opened, "said" once used.
             if new {
-                // A tag after the text, for the turn the move opened.
                 button.with_child((
                     text("new", TextRole::Small, ColorRole::Accent),
+                    Pickable::IGNORE,
+                ));
+            } else if said {
+                button.with_child((
+                    text("said", TextRole::Small, ColorRole::Muted),
                     Pickable::IGNORE,
                 ));
             }
@@ -146,8 +168,8 @@ fn focus_after(listed: &[(usize, Entity)], was: MoveButton, said: Option<usize>)
     listed.get(at).map(|&(_, e)| e)
 }
 
-/// A move's button: its number and its text.
-fn move_button(number: usize, move_text: &str, label: String) -> impl Bundle {
+/// A move's button: its number and its text (muted once said).
+fn move_button(number: usize, move_text: &str, label: String, said: bool) -> impl Bundle {
     use crate::game::theme::interaction::ButtonLook;
     use crate::game::theme::widgets::button_base;
     (
@@ -174,7 +196,15 @@ fn move_button(number: usize, move_text: &str, label: String) -> impl Bundle {
                 )],
             ),
             (
-                text(move_text.to_string(), TextRole::Body, ColorRole::Text),
+                text(
+                    move_text.to_string(),
+                    TextRole::Body,
+                    if said {
+                        ColorRole::Muted
+                    } else {
+                        ColorRole::Text
+                    }
+                ),
                 Pickable::IGNORE
             ),
         ],
