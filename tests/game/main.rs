@@ -9,3 +9,4 @@ mod keys;
 mod library;
 mod settings;
 mod support;
+mod traps;

@@ -11,7 +11,6 @@ use crate::game::theme::widgets::{
 };
 use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
 use accesskit::Role;
-use bevy::app::AppExit;
 use bevy::input_focus::{AutoFocus, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -45,8 +44,8 @@ fn spawn(mut commands: Commands) {
                 ));
                 b.spawn((
                     button("Quit", "Quit the game",
-                    |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                        exit.write(AppExit::Success);
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::ConfirmQuit)
                     }),
                 ));
             });

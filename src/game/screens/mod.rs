@@ -3,6 +3,7 @@
 //! drawn over the current screen.
 
 pub mod briefing;
+pub mod confirm;
 pub mod conversation;
 pub mod debrief;
 pub mod menu;
@@ -32,6 +33,8 @@ pub enum Overlay {
     None,
     Pause,
     Settings,
+    /// "Quit the game?", from the menu or the pause menu.
+    ConfirmQuit,
 }
 
 /// The screens follow the call owner: a call that starts (or restarts, or branches) shows the
@@ -68,6 +71,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         menu::plugin,
         briefing::plugin,
+        confirm::plugin,
         conversation::plugin,
         debrief::plugin,
         pause::plugin,
