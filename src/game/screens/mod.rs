@@ -51,6 +51,10 @@ fn follow_the_call(
                 overlay.set(Overlay::None);
                 screen.set(Screen::Conversation);
             }
+            CallNews::BackToFirst => {
+                overlay.set(Overlay::None);
+                screen.set(Screen::Debrief);
+            }
             CallNews::Left => {
                 overlay.set(Overlay::None);
                 screen.set(Screen::Menu);
