@@ -305,8 +305,12 @@ fn wheel(
 }
 
 /// Keeps the keyboard focus visible: scrolls its scrollable ancestors to show it.
+///
+/// A focus set on a node not laid out yet (a card just redrawn by a hot reload) waits for its
+/// layout: measured at its spawn place, it would scroll the list back to the top.
 fn scroll_focus_into_view(
     focus: Res<InputFocus>,
+    mut waiting: Local<bool>,
     parents: Query<&ChildOf>,
     nodes: Query<(&ComputedNode, &UiGlobalTransform)>,
     mut scrollables: Query<(
@@ -316,13 +320,18 @@ fn scroll_focus_into_view(
         &mut ScrollPosition,
     )>,
 ) {
-    if !focus.is_changed() {
+    if !focus.is_changed() && !*waiting {
         return;
     }
+    *waiting = false;
     let Some(focused) = focus.get() else { return };
     let Ok((child, child_at)) = nodes.get(focused) else {
         return;
     };
+    if child.size().y <= 0.0 {
+        *waiting = true;
+        return;
+    }
     let child_top = child_at.translation.y - child.size().y / 2.0;
     let child_bottom = child_at.translation.y + child.size().y / 2.0;
     for ancestor in parents.iter_ancestors(focused) {

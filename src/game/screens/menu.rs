@@ -252,7 +252,8 @@ fn status_line(entry: &LibraryEntry) -> Option<(String, ColorRole)> {
         CheckStatus::Pending | CheckStatus::Running => {
             Some(("Checking the scoring…".into(), ColorRole::Muted))
         }
-        CheckStatus::Passed { .. } => None,
+        // A line of its own, so the card keeps the height it had while checking.
+        CheckStatus::Passed { .. } => Some(("Scoring checked.".into(), ColorRole::Muted)),
         CheckStatus::Failed { .. } => Some((
             "Fails `rapport check`: playable, but the scoring may be unfair.".into(),
             ColorRole::Bad,
