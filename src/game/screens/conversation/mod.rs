@@ -20,7 +20,7 @@ use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::PrimaryWindow;
-use rapport_core::engine::{Speaker, mood_word, trust_word};
+use rapport_core::engine::{Speaker, trust_word};
 use rapport_core::scoring::outcome_label;
 
 mod keys;
@@ -401,12 +401,8 @@ fn refresh(
         t.0 = time_label.clone();
     }
     if let Ok(mut t) = texts.p2().single_mut() {
-        t.0 = format!(
-            "Mood: {} (trust {}, {})",
-            mood_word(trust),
-            trust,
-            trust_word(trust)
-        );
+        // One scale: the same word as the trust meter.
+        t.0 = format!("Mood: {} (trust {trust})", trust_word(trust));
     }
     if let Ok(mut a) = meters.p0().single_mut() {
         a.set_label(trust_label);
@@ -436,10 +432,15 @@ fn refresh(
         if !new_lines.is_empty() {
             commands.entity(log_entity).with_children(|l| {
                 for line in new_lines {
+                    // Narration (how the call ended) has no speaker and no label.
                     let (who, bg) = match line.speaker {
-                        Speaker::Trainee => ("You".to_string(), ColorRole::Trainee),
-                        Speaker::Customer => (name.clone(), ColorRole::Customer),
-                        Speaker::Narrator => ("—".to_string(), ColorRole::PanelAlt),
+                        Speaker::Trainee => (Some("You".to_string()), ColorRole::Trainee),
+                        Speaker::Customer => (Some(name.clone()), ColorRole::Customer),
+                        Speaker::Narrator => (None, ColorRole::PanelAlt),
+                    };
+                    let said = match &who {
+                        Some(who) => format!("{who}: {}", line.text),
+                        None => line.text.clone(),
                     };
                     l.spawn((
                         Node {
@@ -456,12 +457,14 @@ fn refresh(
                         },
                         Bg(bg),
                         BackgroundColor(Color::NONE),
-                        a11y(Role::Paragraph, format!("{who}: {}", line.text)),
-                        children![
-                            text(who, TextRole::Small, ColorRole::Muted),
-                            body(line.text.clone()),
-                        ],
-                    ));
+                        a11y(Role::Paragraph, said),
+                    ))
+                    .with_children(|entry| {
+                        if let Some(who) = who {
+                            entry.spawn(text(who, TextRole::Small, ColorRole::Muted));
+                        }
+                        entry.spawn(body(line.text.clone()));
+                    });
                 }
             });
             view.log_shown = session.log.len();
