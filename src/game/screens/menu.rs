@@ -53,6 +53,7 @@ fn spawn(mut commands: Commands) {
         root.spawn((
             MenuList { revision: None },
             crate::game::input::KeyList,
+            crate::game::input::MainScroll,
             Node { flex_grow: 1.0, flex_basis: px(0), padding: UiRect::all(px(4)), ..scroll_column(10.0) },
             a11y(Role::List, "Scenarios"),
         ));
