@@ -95,6 +95,8 @@ fn arrows(
         let can = if dy > 0.0 { y < max - 0.5 } else { y > 0.5 };
         if can {
             pos.y = (y + dy).clamp(0.0, max);
+            // Show which panel the keys scroll (a click on it hid the ring).
+            visible.0 = true;
             return;
         }
     }
