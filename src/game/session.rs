@@ -36,6 +36,8 @@ pub enum CallRequest {
     Restart { same_seed: bool },
     /// Play on from before `turn` (1-based) with another move; the first ending is kept.
     WhatIf { turn: usize },
+    /// Leave a what-if for the first call as it ended, to read its debrief again.
+    BackToFirst,
     /// Leave the call (abandoning it if it is not over) and go back to the menu.
     Leave,
 }
@@ -64,6 +66,8 @@ pub enum CallNews {
     },
     /// The call is gone (left after it ended, or abandoned).
     Left,
+    /// The first call of a what-if is back, as it ended.
+    BackToFirst,
 }
 
 /// The scenario chosen in the menu, by its library path.
@@ -92,6 +96,8 @@ pub struct WhatIf {
     pub from_turn: usize,
     pub first: Debrief,
     pub first_moves: usize,
+    /// The first call itself, as it ended, to go back to.
+    pub first_call: Conversation,
 }
 
 #[derive(Resource)]
@@ -273,13 +279,21 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseMove>();
     app.add_message::<CallRequest>();
     app.add_message::<CallNews>();
-    app.add_systems(Update, (apply_moves, poll_best_play).chain());
+    app.add_systems(
+        Update,
+        (apply_moves.in_set(CallMoves), poll_best_play).chain(),
+    );
     // After every screen's systems, so a request made this frame is answered this frame.
     app.add_systems(
         PostUpdate,
         (handle_requests, ApplyDeferred).chain().in_set(CallOwner),
     );
 }
+
+/// Where chosen moves are played, in `Update`: the keys that choose run before it and the views
+/// that draw the call after it, so a pick shows on the update of its key.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallMoves;
 
 /// The call owner's answer to requests; what follows the news runs after it.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -340,11 +354,12 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                 .saturating_sub(1)
                 .min(session.conversation.turns().len());
             // A what-if of a what-if still compares with the very first ending.
-            let (first, first_moves) = match &session.what_if {
-                Some(w) => (w.first.clone(), w.first_moves),
+            let (first, first_moves, first_call) = match &session.what_if {
+                Some(w) => (w.first.clone(), w.first_moves, w.first_call.clone()),
                 None => (
                     debrief(&session.conversation),
                     session.conversation.turns().len(),
+                    session.conversation.clone(),
                 ),
             };
             let seed = session.seed();
@@ -356,6 +371,7 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                     from_turn: from,
                     first,
                     first_moves,
+                    first_call,
                 }),
             );
             world.insert_resource(next);
@@ -363,6 +379,22 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                 seed,
                 what_if: true,
             }]
+        }
+        CallRequest::BackToFirst => {
+            let Some(session) = world.get_resource::<Session>() else {
+                return Vec::new();
+            };
+            let Some(w) = &session.what_if else {
+                return Vec::new();
+            };
+            let abandoned = abandoned(session);
+            let first =
+                Session::from_conversation(session.path.clone(), w.first_call.clone(), None);
+            world.insert_resource(first);
+            abandoned
+                .into_iter()
+                .chain([CallNews::BackToFirst])
+                .collect()
         }
         CallRequest::Leave => {
             let abandoned = world.get_resource::<Session>().and_then(abandoned);

@@ -142,6 +142,10 @@ fn menu_to_debrief_by_keys_and_messages() {
             .iter()
             .any(|t| t.starts_with("The call has ended"))
     );
+    assert!(
+        !app.texts().iter().any(|t| t == "—"),
+        "narration has no dash for a speaker"
+    );
     app.press(KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Debrief);
     let turns = app.world().resource::<Session>().conversation.turns().len();

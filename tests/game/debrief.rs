@@ -66,4 +66,23 @@ fn debrief_head_timeline_and_what_if_by_keys() {
         "the comparison is shown"
     );
     assert!(shown.iter().any(|t| t == "First ending") && shown.iter().any(|t| t == "This ending"));
+
+    // Back to the first ending: its debrief again, as it was, and no what-if any more.
+    let button = app
+        .world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| a.label() == Some("Back to the first ending and its debrief"))
+        .map(|(e, _)| e)
+        .expect("a way back from the what-if");
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(button, bevy::input_focus::FocusCause::Navigated);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Debrief);
+    let session = app.world().resource::<Session>();
+    assert!(session.what_if.is_none());
+    assert_eq!(session.conversation.moves(), first_moves);
+    let view = app.world().resource::<DebriefView>().clone();
+    assert_eq!(view.debrief.score.total, first_total);
 }

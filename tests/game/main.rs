@@ -5,7 +5,9 @@
 mod call;
 mod call_owner;
 mod debrief;
+mod keys;
 mod library;
 mod results;
 mod settings;
 mod support;
+mod traps;

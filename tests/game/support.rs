@@ -72,24 +72,28 @@ fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
-/// Presses and releases a key, as winit delivers it.
-fn press(app: &mut App, key: KeyCode) {
+/// Sends one key event, as winit delivers it, and runs one update.
+fn key_event(app: &mut App, key: KeyCode, state: ButtonState) {
     let window = app
         .world_mut()
         .query_filtered::<Entity, With<PrimaryWindow>>()
         .single(app.world())
         .unwrap();
-    for state in [ButtonState::Pressed, ButtonState::Released] {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: key,
-            logical_key: Key::Unidentified(NativeKey::Unidentified),
-            state,
-            text: None,
-            repeat: false,
-            window,
-        });
-        app.update();
-    }
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window,
+    });
+    app.update();
+}
+
+/// Presses and releases a key, as winit delivers it.
+fn press(app: &mut App, key: KeyCode) {
+    key_event(app, key, ButtonState::Pressed);
+    key_event(app, key, ButtonState::Released);
     // Let state transitions and spawned screens settle.
     app.update();
 }
@@ -217,6 +221,10 @@ pub trait GameTestApp {
     fn update_until(&mut self, secs: u64, what: &str, done: impl FnMut(&mut App) -> bool);
     fn screen(&self) -> Screen;
     fn press(&mut self, key: KeyCode);
+    /// Presses a key and runs exactly one update (no release, no settling).
+    fn key_down(&mut self, key: KeyCode);
+    /// Releases a key and runs one update.
+    fn key_up(&mut self, key: KeyCode);
     fn texts(&mut self) -> Vec<String>;
     fn move_buttons(&mut self) -> Vec<(MoveButton, String)>;
     fn move_index(&self, id: &str) -> usize;
@@ -235,6 +243,12 @@ impl GameTestApp for App {
     }
     fn press(&mut self, key: KeyCode) {
         press(self, key)
+    }
+    fn key_down(&mut self, key: KeyCode) {
+        key_event(self, key, ButtonState::Pressed)
+    }
+    fn key_up(&mut self, key: KeyCode) {
+        key_event(self, key, ButtonState::Released)
     }
     fn texts(&mut self) -> Vec<String> {
         texts(self)

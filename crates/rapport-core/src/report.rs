@@ -1,7 +1,7 @@
 //! Plain-text and JSON views of a played conversation: the transcript, the score breakdown,
 //! the customer's head turn by turn, and the behaviour profile (used by `rapport simulate`).
 
-use crate::engine::{Conversation, Event, Speaker, mood_word, trust_word};
+use crate::engine::{Conversation, Event, Speaker, trust_word};
 use crate::scoring::debrief::{Debrief, Profile, Verdict, debrief};
 use crate::scoring::{Score, outcome_label};
 use serde::Serialize;
@@ -129,10 +129,9 @@ pub fn reveal_text(d: &Debrief) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "     head: trust {} ({}, {}), patience {}; needs {}; concerns {}",
+            "     head: trust {} ({}), patience {}; needs {}; concerns {}",
             turn.trust,
             trust_word(turn.trust),
-            mood_word(turn.trust),
             turn.patience,
             needs.join(", "),
             if concerns.is_empty() {

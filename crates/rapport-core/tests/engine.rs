@@ -659,3 +659,82 @@ fn a_repeated_question_is_said_in_its_second_phrasing() {
     );
     assert!(rapport_core::report::transcript(&c).contains("Sorry, remind me"));
 }
+
+#[test]
+fn a_concern_hardened_by_pressure_is_not_answered_with_a_line_the_trainee_never_said() {
+    // Hardened lines answer an argument about the concern ("'It's secure' won't cut it"); a
+    // closing trick makes no such argument, so the customer only reacts to the pressure.
+    let scenario = starter();
+    let c = play(
+        &scenario,
+        1,
+        &[
+            "hello",
+            "purpose",
+            "ask-proofs",
+            "worry-customers",
+            "assume",
+        ],
+    );
+    let concern = scenario
+        .file
+        .concerns
+        .iter()
+        .position(|c| c.id == "old-customers")
+        .unwrap();
+    let last = c.turns().last().unwrap();
+    assert!(
+        last.events.iter().any(|e| matches!(
+            e,
+            Event::ConcernChanged { concern: k, rule: Rule::ConcernHardenedByPressure, .. } if *k == concern
+        )),
+        "the trick hardened the raised concern: {:?}",
+        last.events
+    );
+    let hardened = &scenario.file.concerns[concern].hardened;
+    let said: Vec<&str> = last
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Said { text, .. } => Some(&**text),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        said.iter().all(|s| !hardened.iter().any(|h| &**h == *s)),
+        "{said:?}"
+    );
+    assert!(
+        !said.is_empty(),
+        "the customer still reacts to the pressure"
+    );
+
+    // A rebuttal is an argument about the concern: it gets the hardened answer.
+    let c = play(
+        &scenario,
+        1,
+        &[
+            "hello",
+            "purpose",
+            "ask-proofs",
+            "worry-customers",
+            "argue-customers",
+        ],
+    );
+    let said: Vec<String> = c
+        .turns()
+        .last()
+        .unwrap()
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Said { text, .. } => Some(text.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| hardened.iter().any(|h| &**h == s.as_str())),
+        "{said:?}"
+    );
+}

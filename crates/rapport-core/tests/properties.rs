@@ -130,9 +130,12 @@ proptest! {
         let mut c = Conversation::start(scenario.clone(), seed);
         for m in moves {
             let ended = c.is_over();
+            let time_left = c.state().patience;
             let result = c.choose(m % (scenario.moves.len() + 2));
             if ended { prop_assert!(result.is_err()); }
             let s = c.state();
+            // Time left never rises, before or after the sale.
+            prop_assert!(s.patience <= time_left, "time left rose from {} to {}", time_left, s.patience);
             prop_assert!((0..=100).contains(&s.trust));
             prop_assert!((0..=100).contains(&s.patience));
             prop_assert!(s.depth.iter().take(MAX_NEEDS).all(|&d| d <= 3));

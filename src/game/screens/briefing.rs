@@ -3,6 +3,7 @@
 
 use super::{Screen, screen_root};
 use crate::game::GameOptions;
+use crate::game::input::{MainScroll, ReadingPanel, ScrollHint};
 use crate::game::scenario_assets::Library;
 use crate::game::session::{CallRequest, Selected};
 use crate::game::theme::widgets::{
@@ -63,14 +64,19 @@ fn spawn(mut commands: Commands) {
     commands
         .spawn(screen_root(Screen::Briefing))
         .with_children(|root| {
-            root.spawn((
-                BriefingBody { revision: None },
-                Node {
-                    flex_grow: 1.0,
-                    flex_basis: px(0),
-                    ..scroll_column(12.0)
-                },
-            ));
+            let body = root
+                .spawn((
+                    BriefingBody { revision: None },
+                    ReadingPanel,
+                    MainScroll,
+                    Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(0),
+                        ..scroll_column(12.0)
+                    },
+                    a11y(Role::Document, "Briefing"),
+                ))
+                .id();
             root.spawn(row(10.0)).with_children(|bar| {
                 bar.spawn((
                     primary_button(
@@ -87,7 +93,16 @@ fn spawn(mut commands: Commands) {
                     "Back to the scenario menu",
                     |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Menu),
                 ),));
-                bar.spawn(muted("Enter starts the call · Esc goes back"));
+                bar.spawn(muted(
+                    "Enter presses the focused button · Page Down reads on · Esc goes back",
+                ));
+                bar.spawn((
+                    ScrollHint {
+                        target: body,
+                        items: None,
+                    },
+                    text("", TextRole::Small, ColorRole::Text),
+                ));
             });
         });
 }

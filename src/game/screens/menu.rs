@@ -12,7 +12,6 @@ use crate::game::theme::widgets::{
 use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
 use crate::game::workshop::Trainee;
 use accesskit::Role;
-use bevy::app::AppExit;
 use bevy::input_focus::{AutoFocus, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -53,14 +52,16 @@ fn spawn(mut commands: Commands) {
                 ));
                 b.spawn((
                     button("Quit", "Quit the game",
-                    |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                        exit.write(AppExit::Success);
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::ConfirmQuit)
                     }),
                 ));
             });
         });
         root.spawn((
             MenuList { revision: None },
+            crate::game::input::KeyList,
+            crate::game::input::MainScroll,
             Node { flex_grow: 1.0, flex_basis: px(0), padding: UiRect::all(px(4)), ..scroll_column(10.0) },
             a11y(Role::List, "Scenarios"),
         ));
@@ -295,7 +296,8 @@ fn status_line(entry: &LibraryEntry) -> Option<(String, ColorRole)> {
         CheckStatus::Pending | CheckStatus::Running => {
             Some(("Checking the scoring…".into(), ColorRole::Muted))
         }
-        CheckStatus::Passed { .. } => None,
+        // A line of its own, so the card keeps the height it had while checking.
+        CheckStatus::Passed { .. } => Some(("Scoring checked.".into(), ColorRole::Muted)),
         CheckStatus::Failed { .. } => Some((
             "Fails `rapport check`: playable, but the scoring may be unfair.".into(),
             ColorRole::Bad,

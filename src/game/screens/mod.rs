@@ -3,6 +3,7 @@
 //! drawn over the current screen.
 
 pub mod briefing;
+pub mod confirm;
 pub mod conversation;
 pub mod debrief;
 pub mod interrupted;
@@ -42,6 +43,8 @@ pub enum Overlay {
     Settings,
     /// The call a killed game left, to resume or set aside.
     Interrupted,
+    /// "Quit the game?", from the menu or the pause menu.
+    ConfirmQuit,
 }
 
 /// The screens follow the call owner: a call that starts (or restarts, or branches) shows the
@@ -57,6 +60,10 @@ fn follow_the_call(
             CallNews::Started { .. } | CallNews::Resumed { .. } => {
                 overlay.set(Overlay::None);
                 screen.set(Screen::Conversation);
+            }
+            CallNews::BackToFirst => {
+                overlay.set(Overlay::None);
+                screen.set(Screen::Debrief);
             }
             CallNews::Left => {
                 overlay.set(Overlay::None);
@@ -78,6 +85,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         menu::plugin,
         briefing::plugin,
+        confirm::plugin,
         conversation::plugin,
         debrief::plugin,
         interrupted::plugin,

@@ -3,7 +3,6 @@
 use super::{Overlay, overlay_root};
 use crate::game::session::CallRequest;
 use crate::game::theme::widgets::{button, muted, panel, primary_button, title};
-use bevy::app::AppExit;
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
@@ -66,10 +65,10 @@ fn spawn(mut commands: Commands) {
                     },
                 ),));
                 p.spawn((button(
-                    "Quit the game",
-                    "Quit the game",
-                    |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                        exit.write(AppExit::Success);
+                    "Quit the game…",
+                    "Quit the game (asks first)",
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::ConfirmQuit)
                     },
                 ),));
             });

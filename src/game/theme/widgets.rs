@@ -245,3 +245,39 @@ pub fn meter_bar(fraction: f32, fill: ColorRole, height: f32) -> impl Bundle {
 /// The filled part of a [`meter_bar`].
 #[derive(Component, Debug, Clone, Copy)]
 pub struct MeterFill;
+
+/// A small "▼ more below" sign over the bottom right corner of its parent, for the scroll
+/// container `target` inside it (hidden while everything shows).
+pub fn more_hint(target: Entity) -> impl Bundle {
+    (
+        crate::game::input::ScrollHint {
+            target,
+            items: None,
+        },
+        text("", TextRole::Small, ColorRole::Text),
+        Node {
+            position_type: PositionType::Absolute,
+            right: px(12),
+            bottom: px(6),
+            padding: UiRect::axes(px(8), px(2)),
+            border_radius: BorderRadius::all(px(6)),
+            display: Display::None,
+            ..default()
+        },
+        Bg(ColorRole::PanelAlt),
+        BackgroundColor(Color::NONE),
+        Pickable::IGNORE,
+    )
+}
+
+/// A line counting the items of the list `target` that show and saying whether there are
+/// more: "Moves 1–5 of 18 · ▼ more below".
+pub fn list_count(target: Entity, noun: &'static str) -> impl Bundle {
+    (
+        crate::game::input::ScrollHint {
+            target,
+            items: Some(noun),
+        },
+        text("", TextRole::Small, ColorRole::Muted),
+    )
+}

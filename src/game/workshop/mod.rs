@@ -378,7 +378,8 @@ fn record(
                 }
                 stopped = true;
             }
-            CallNews::Left => {}
+            // Back to the first ending of a what-if: that call was recorded when it ended.
+            CallNews::Left | CallNews::BackToFirst => {}
         }
     }
     if let Some(fresh) = fresh {

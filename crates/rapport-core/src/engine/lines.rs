@@ -1,7 +1,6 @@
 //! The customer's words: picking a line variant by seed, and the plain lines said when a
 //! scenario wrote none for a reaction.
 
-use super::state::mood_for;
 use crate::scenario::Reaction;
 use std::sync::Arc;
 
@@ -65,13 +64,5 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::FeatureDumped => "That's a lot of features.",
         Reaction::Irritated => "Let me be the judge of what's fair.",
         Reaction::Walkout => "I think we'll leave it there.",
-    }
-}
-
-pub(super) fn mood_word(trust: i16) -> &'static str {
-    match mood_for(trust) {
-        crate::scenario::Mood::Guarded => "guarded",
-        crate::scenario::Mood::Warm => "warm",
-        _ => "neutral",
     }
 }

@@ -521,8 +521,3 @@ impl Conversation {
         })
     }
 }
-
-/// The mood word for a trust level ("guarded", "neutral", "warm").
-pub fn mood_word(trust: i16) -> &'static str {
-    lines::mood_word(trust)
-}

@@ -228,14 +228,49 @@ pub fn mood_for(trust: i16) -> Mood {
     }
 }
 
-/// A word for a trust level, so the meter never relies on colour alone.
+/// The one word for how the customer feels at a trust level, used by the meter, the mood
+/// line, the debrief and the reports alike (so the meter never relies on colour alone). Each
+/// word refines one [`Mood`] (the scale the customer's lines are chosen by), never straddles
+/// two: hostile and wary are guarded, reserved and open are neutral, warm and trusting are warm.
 pub fn trust_word(trust: i16) -> &'static str {
-    match trust {
-        t if t < 20 => "hostile",
-        t if t < 35 => "wary",
-        t if t < 50 => "reserved",
-        t if t < 65 => "open",
-        t if t < 80 => "warm",
-        _ => "trusting",
+    match (mood_for(trust), trust) {
+        (Mood::Guarded, t) if t < 20 => "hostile",
+        (Mood::Guarded, _) => "wary",
+        (Mood::Neutral, t) if t < 50 => "reserved",
+        (Mood::Neutral, _) => "open",
+        (Mood::Warm, t) if t < 80 => "warm",
+        // `Any` is a line's filter, never a mood; `mood_for` does not return it.
+        (Mood::Warm | Mood::Any, _) => "trusting",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mood_for, trust_word};
+    use crate::scenario::Mood;
+
+    #[test]
+    fn one_scale_each_trust_word_belongs_to_one_mood_and_rises_with_trust() {
+        let order = ["hostile", "wary", "reserved", "open", "warm", "trusting"];
+        let mut moods: Vec<(&str, Mood)> = Vec::new();
+        let mut last = 0;
+        for trust in -10..=110 {
+            let word = trust_word(trust);
+            let rank = order.iter().position(|w| *w == word).unwrap();
+            assert!(
+                rank >= last,
+                "{word} at trust {trust} comes after {}",
+                order[last]
+            );
+            last = rank;
+            match moods.iter().find(|(w, _)| *w == word) {
+                Some((_, mood)) => assert_eq!(*mood, mood_for(trust), "{word} at {trust}"),
+                None => moods.push((word, mood_for(trust))),
+            }
+        }
+        // The examples now read on one scale.
+        assert_eq!((trust_word(9), mood_for(9)), ("hostile", Mood::Guarded));
+        assert_eq!((trust_word(66), mood_for(66)), ("warm", Mood::Warm));
+        assert_eq!(moods.len(), order.len());
     }
 }

@@ -3,7 +3,11 @@
 
 use super::MoveButton;
 use crate::game::screens::{Overlay, Screen};
-use crate::game::session::{ChooseMove, Session};
+use crate::game::session::{CallMoves, ChooseMove, Session};
+use crate::game::theme::widgets::text;
+use crate::game::theme::{ColorRole, TextRole};
+use accesskit::{Live, Role};
+use bevy::a11y::AccessibilityNode;
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
 use bevy::prelude::*;
@@ -11,7 +15,10 @@ use bevy::prelude::*;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PendingNumber>();
     let on_call = in_state(Screen::Conversation).and_then(in_state(Overlay::None));
-    app.add_systems(Update, digits.run_if(on_call.clone()));
+    app.add_systems(
+        Update,
+        (digits.before(CallMoves), show_pending.after(digits)).run_if(on_call.clone()),
+    );
     app.add_systems(
         Update,
         pause.run_if(on_call.and_then(input_just_pressed(KeyCode::Escape))),
@@ -21,6 +28,64 @@ pub(super) fn plugin(app: &mut App) {
 /// The first digit of a two-digit move number, while a second may follow.
 #[derive(Resource, Debug, Default)]
 pub struct PendingNumber(pub Option<usize>);
+
+/// The line in the moves panel that shows a first digit waiting for a second one.
+#[derive(Component, Debug)]
+pub struct PendingLine;
+
+/// The pending line, hidden until a digit waits: what was typed and how to go on.
+pub(super) fn pending_line() -> impl Bundle {
+    let mut a11y = accesskit::Node::new(Role::Status);
+    a11y.set_live(Live::Assertive);
+    (
+        PendingLine,
+        text("", TextRole::Body, ColorRole::Accent),
+        Node {
+            display: Display::None,
+            flex_shrink: 0.0,
+            ..default()
+        },
+        AccessibilityNode(a11y),
+    )
+}
+
+/// What the pending line says while `first` waits with `count` moves listed.
+pub fn pending_text(first: usize, count: usize) -> String {
+    let low = first * 10;
+    let high = (low + 9).min(count);
+    let range = if high > low {
+        format!("moves {low}–{high}")
+    } else {
+        format!("move {low}")
+    };
+    format!("Move {first}_ — press a second digit for {range}, or Enter for move {first}")
+}
+
+/// Shows or hides the pending line on the update of the key that changed it.
+fn show_pending(
+    pending: Res<PendingNumber>,
+    buttons: Query<(), With<MoveButton>>,
+    mut lines: Query<(&mut Text, &mut Node, &mut AccessibilityNode), With<PendingLine>>,
+    added: Query<(), Added<PendingLine>>,
+) {
+    if !pending.is_changed() && added.is_empty() {
+        return;
+    }
+    let count = buttons.iter().count();
+    for (mut text, mut node, mut a11y) in &mut lines {
+        let (said, display) = match pending.0 {
+            Some(first) => (pending_text(first, count), Display::Flex),
+            None => (String::new(), Display::None),
+        };
+        if text.0 != said {
+            a11y.set_label(said.clone());
+            text.0 = said;
+        }
+        if node.display != display {
+            node.display = display;
+        }
+    }
+}
 
 fn pause(mut overlay: ResMut<NextState<Overlay>>, mut pending: ResMut<PendingNumber>) {
     pending.0 = None;
@@ -54,7 +119,9 @@ fn digits(
 ) {
     let Some(session) = session else { return };
     if session.conversation.is_over() {
-        pending.0 = None;
+        if pending.0.is_some() {
+            pending.0 = None;
+        }
         return;
     }
     let count = buttons.iter().count();
@@ -80,7 +147,11 @@ fn digits(
             choose.write(ChooseMove(m.index));
         }
     }
-    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
+    // Any other key (Enter picking the focused first move, an arrow, Tab) ends the wait.
+    let other = keys
+        .get_just_pressed()
+        .any(|k| !DIGITS.iter().any(|(a, b)| k == a || k == b));
+    if other && pending.0.is_some() {
         pending.0 = None;
     }
 }

@@ -6,11 +6,12 @@
 //! a `ChooseMove` message.
 
 use super::{Overlay, Screen, screen_root};
-use crate::game::session::Session;
+use crate::game::input::{KeyList, ReadingPanel};
+use crate::game::session::{CallMoves, Session};
 use crate::game::settings::Settings;
 use crate::game::theme::widgets::{
-    a11y, body, button, column, heading, meter_bar, muted, panel, primary_button, row,
-    scroll_column, text,
+    a11y, body, button, column, heading, list_count, meter_bar, more_hint, muted, panel,
+    primary_button, row, scroll_column, text,
 };
 use crate::game::theme::{Bg, ColorRole, TextRole, Theme};
 use accesskit::{Live, Role};
@@ -19,13 +20,13 @@ use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::PrimaryWindow;
-use rapport_core::engine::{Speaker, mood_word, trust_word};
+use rapport_core::engine::{Speaker, trust_word};
 use rapport_core::scoring::outcome_label;
 
 mod keys;
 mod moves;
 
-pub use keys::PendingNumber;
+pub use keys::{PendingLine, PendingNumber, pending_text};
 pub use moves::MoveButton;
 use moves::{menu_now, refresh_moves, spawn_moves};
 
@@ -34,7 +35,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Conversation), spawn);
     app.add_systems(
         Update,
-        (refresh, refresh_moves, fit_to_window).run_if(in_state(Screen::Conversation)),
+        ((refresh, refresh_moves).after(CallMoves), fit_to_window)
+            .run_if(in_state(Screen::Conversation)),
     );
 }
 
@@ -86,8 +88,10 @@ pub struct ConversationView {
     log_shown: usize,
     ended_shown: bool,
     drawn_once: bool,
-    /// The menu as drawn: each move's scenario index and whether it is marked new.
-    moves_shown: Vec<(usize, bool)>,
+    /// The menu as drawn: each move's scenario index and whether it is marked new or said.
+    moves_shown: Vec<moves::MenuRow>,
+    /// The turns played when the moves were last drawn, to tell a pick from a redraw.
+    turns_seen: usize,
 }
 
 #[derive(Component)]
@@ -113,6 +117,9 @@ struct LearnedList;
 struct CoachLine;
 #[derive(Component)]
 struct MovesPanel;
+/// The scrolling list of move buttons inside the moves panel.
+#[derive(Component)]
+struct MovesList;
 #[derive(Component)]
 struct SeedLine;
 
@@ -130,6 +137,7 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
     let menu = menu_now(&session);
     let view = ConversationView {
         moves_shown: menu.clone(),
+        turns_seen: session.conversation.turns().len(),
         ..default()
     };
     commands
@@ -225,13 +233,17 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                     ))
                     .with_children(|p| {
                         p.spawn(heading("What I have learned"));
-                        p.spawn((
-                            LearnedList,
-                            Node {
-                                flex_grow: 1.0,
-                                ..scroll_column(6.0)
-                            },
-                        ));
+                        let list = p
+                            .spawn((
+                                LearnedList,
+                                ReadingPanel,
+                                Node {
+                                    flex_grow: 1.0,
+                                    ..scroll_column(6.0)
+                                },
+                            ))
+                            .id();
+                        p.spawn(more_hint(list));
                     });
                 });
                 // Right: the dialogue, the coach, the moves.
@@ -246,17 +258,30 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                     let mut log_a11y = accesskit::Node::new(Role::Log);
                     log_a11y.set_label("Dialogue");
                     log_a11y.set_live(Live::Polite);
-                    right.spawn((
-                        DialogueLog,
-                        panel(Node {
+                    right
+                        .spawn(Node {
                             flex_grow: 1.0,
                             flex_basis: px(0),
                             min_height: px(80),
-                            overflow: Overflow::scroll_y(),
+                            flex_direction: FlexDirection::Column,
                             ..default()
-                        }),
-                        AccessibilityNode(log_a11y),
-                    ));
+                        })
+                        .with_children(|frame| {
+                            let log = frame
+                                .spawn((
+                                    DialogueLog,
+                                    ReadingPanel,
+                                    panel(Node {
+                                        flex_grow: 1.0,
+                                        min_height: px(0),
+                                        overflow: Overflow::scroll_y(),
+                                        ..default()
+                                    }),
+                                    AccessibilityNode(log_a11y),
+                                ))
+                                .id();
+                            frame.spawn(more_hint(log));
+                        });
                     right
                         .spawn((
                             CoachLine,
@@ -278,7 +303,6 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             panel(Node {
                                 max_height: percent(MOVES_SHARE),
                                 min_height: px(120),
-                                overflow: Overflow::scroll_y(),
                                 flex_shrink: 0.0,
                                 ..default()
                             }),
@@ -288,10 +312,42 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                             if session.conversation.is_over() {
                                 return;
                             }
-                            let spawned = spawn_moves(moves, &session, &menu);
-                            if let Some(&(_, first)) = spawned.first() {
-                                moves.commands().entity(first).insert(AutoFocus);
-                            }
+                            let mut count = Entity::PLACEHOLDER;
+                            moves
+                                .spawn(Node {
+                                    justify_content: JustifyContent::SpaceBetween,
+                                    flex_shrink: 0.0,
+                                    ..row(12.0)
+                                })
+                                .with_children(|head| {
+                                    head.spawn(muted(
+                                        "What do you say? Press a number, or use arrows and Enter.",
+                                    ));
+                                    count = head.spawn_empty().id();
+                                });
+                            moves.spawn(keys::pending_line());
+                            let list = moves
+                                .spawn((
+                                    MovesList,
+                                    KeyList,
+                                    Node {
+                                        flex_shrink: 1.0,
+                                        // Room for the focus ring, which the list clips.
+                                        padding: UiRect::all(px(5)),
+                                        ..scroll_column(6.0)
+                                    },
+                                ))
+                                .with_children(|list| {
+                                    let spawned = spawn_moves(list, &session, &menu);
+                                    if let Some(&(_, first)) = spawned.first() {
+                                        list.commands().entity(first).insert(AutoFocus);
+                                    }
+                                })
+                                .id();
+                            moves
+                                .commands()
+                                .entity(count)
+                                .insert(list_count(list, "Moves"));
                         });
                 });
             });
@@ -345,12 +401,8 @@ fn refresh(
         t.0 = time_label.clone();
     }
     if let Ok(mut t) = texts.p2().single_mut() {
-        t.0 = format!(
-            "Mood: {} (trust {}, {})",
-            mood_word(trust),
-            trust,
-            trust_word(trust)
-        );
+        // One scale: the same word as the trust meter.
+        t.0 = format!("Mood: {} (trust {trust})", trust_word(trust));
     }
     if let Ok(mut a) = meters.p0().single_mut() {
         a.set_label(trust_label);
@@ -380,10 +432,15 @@ fn refresh(
         if !new_lines.is_empty() {
             commands.entity(log_entity).with_children(|l| {
                 for line in new_lines {
+                    // Narration (how the call ended) has no speaker and no label.
                     let (who, bg) = match line.speaker {
-                        Speaker::Trainee => ("You".to_string(), ColorRole::Trainee),
-                        Speaker::Customer => (name.clone(), ColorRole::Customer),
-                        Speaker::Narrator => ("—".to_string(), ColorRole::PanelAlt),
+                        Speaker::Trainee => (Some("You".to_string()), ColorRole::Trainee),
+                        Speaker::Customer => (Some(name.clone()), ColorRole::Customer),
+                        Speaker::Narrator => (None, ColorRole::PanelAlt),
+                    };
+                    let said = match &who {
+                        Some(who) => format!("{who}: {}", line.text),
+                        None => line.text.clone(),
                     };
                     l.spawn((
                         Node {
@@ -400,12 +457,14 @@ fn refresh(
                         },
                         Bg(bg),
                         BackgroundColor(Color::NONE),
-                        a11y(Role::Paragraph, format!("{who}: {}", line.text)),
-                        children![
-                            text(who, TextRole::Small, ColorRole::Muted),
-                            body(line.text.clone()),
-                        ],
-                    ));
+                        a11y(Role::Paragraph, said),
+                    ))
+                    .with_children(|entry| {
+                        if let Some(who) = who {
+                            entry.spawn(text(who, TextRole::Small, ColorRole::Muted));
+                        }
+                        entry.spawn(body(line.text.clone()));
+                    });
                 }
             });
             view.log_shown = session.log.len();

@@ -1,9 +1,10 @@
 //! The moves panel: the moves on offer, numbered as listed, newly opened ones marked for a
-//! turn; redrawn only when the offer changes, keeping the keyboard focus in place.
+//! turn; redrawn only when the offer changes, keeping the keyboard focus in place but never on
+//! the line just said.
 
-use super::{ConversationView, MovesPanel};
+use super::{ConversationView, MovesList};
 use crate::game::session::{ChooseMove, Session};
-use crate::game::theme::widgets::{muted, text};
+use crate::game::theme::widgets::text;
 use crate::game::theme::{ColorRole, TextRole};
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
@@ -17,53 +18,72 @@ pub struct MoveButton {
     pub number: usize,
 }
 
-/// The menu as it should read now: the moves on offer in the scenario's order, each with
-/// whether it opened with the last move. Empty once the call is over.
-pub(super) fn menu_now(session: &Session) -> Vec<(usize, bool)> {
+/// A move as listed: its scenario index, whether it opened with the last move, and whether it
+/// was said before in this call (the core's record of the moves used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MenuRow {
+    pub index: usize,
+    pub new: bool,
+    pub said: bool,
+}
+
+/// The menu as it should read now: the moves on offer in the scenario's order. Empty once the
+/// call is over.
+pub(super) fn menu_now(session: &Session) -> Vec<MenuRow> {
     let conv = &session.conversation;
     if conv.is_over() {
         return Vec::new();
     }
     let new = conv.newly_offered();
+    let state = conv.state();
     conv.available_moves()
         .into_iter()
-        .map(|i| (i, new.contains(&i)))
+        .map(|index| MenuRow {
+            index,
+            new: new.contains(&index),
+            said: state.was_used(index),
+        })
         .collect()
 }
 
-/// The hint and one button per move on the menu, numbered from 1 in the order shown.
+/// One button per move on the menu, numbered from 1 in the order shown.
 /// Returns each button's scenario move index and entity.
 pub(super) fn spawn_moves(
     moves: &mut ChildSpawnerCommands,
     session: &Session,
-    menu: &[(usize, bool)],
+    menu: &[MenuRow],
 ) -> Vec<(usize, Entity)> {
-    moves.spawn(muted(
-        "What do you say? Press a number, or use arrows and Enter.",
-    ));
     menu.iter()
         .enumerate()
-        .map(|(at, &(index, new))| {
+        .map(|(at, row)| {
+            let MenuRow { index, new, said } = *row;
             let number = at + 1;
             let move_text = session.scenario.move_text(index);
             let label = if new {
                 format!("Move {number} (new): {move_text}")
+            } else if said {
+                format!("Move {number} (said before): {move_text}")
             } else {
                 format!("Move {number}: {move_text}")
             };
             let mut button = moves.spawn((
                 MoveButton { index, number },
-                move_button(number, move_text, label),
+                move_button(number, move_text, label, said),
                 observe(
                     move |_: On<Activate>, mut choose: MessageWriter<ChooseMove>| {
                         choose.write(ChooseMove(index));
                     },
                 ),
             ));
+            // A tag after the text: "new" for the turn the move opened, "said" once used.
             if new {
-                // A tag after the text, for the turn the move opened.
                 button.with_child((
                     text("new", TextRole::Small, ColorRole::Accent),
+                    Pickable::IGNORE,
+                ));
+            } else if said {
+                button.with_child((
+                    text("said", TextRole::Small, ColorRole::Muted),
                     Pickable::IGNORE,
                 ));
             }
@@ -73,12 +93,13 @@ pub(super) fn spawn_moves(
 }
 
 /// Redraws the moves when the offer changes (a topic opened, a sale made, a "new" mark
-/// expired), keeping the keyboard focus on the same move while it is still listed.
+/// expired), keeping the keyboard focus on the same move while it is still listed; after a
+/// pick the focus never rests on the line just said, so Enter pressed again cannot repeat it.
 pub(super) fn refresh_moves(
     session: Option<Res<Session>>,
     mut views: Query<&mut ConversationView>,
-    panel: Query<Entity, With<MovesPanel>>,
-    buttons: Query<&MoveButton>,
+    list: Query<Entity, With<MovesList>>,
+    buttons: Query<(Entity, &MoveButton)>,
     mut focus: ResMut<InputFocus>,
     mut commands: Commands,
 ) {
@@ -90,32 +111,65 @@ pub(super) fn refresh_moves(
     let Ok(mut view) = views.single_mut() else {
         return;
     };
+    let turns = session.conversation.turns().len();
+    let said = (turns != view.turns_seen)
+        .then(|| session.conversation.moves().last().copied())
+        .flatten();
+    view.turns_seen = turns;
+    let focused = focus
+        .get()
+        .and_then(|e| buttons.get(e).ok())
+        .map(|(_, m)| *m);
     let menu = menu_now(&session);
-    if menu == view.moves_shown {
-        return;
-    }
-    let Ok(panel) = panel.single() else { return };
-    let focused = focus.get().and_then(|e| buttons.get(e).ok()).copied();
-    commands.entity(panel).despawn_related::<Children>();
-    let mut spawned = Vec::new();
-    commands
-        .entity(panel)
-        .with_children(|moves| spawned = spawn_moves(moves, &session, &menu));
-    if let Some(was) = focused {
-        // The same move if it is still listed, else the one now at its place.
-        let target = spawned
+    let listed: Vec<(usize, Entity)> = if menu == view.moves_shown {
+        let mut listed: Vec<(usize, Entity, usize)> = buttons
             .iter()
-            .find(|(index, _)| *index == was.index)
-            .or_else(|| spawned.get(was.number.min(spawned.len()).saturating_sub(1)));
-        if let Some(&(_, button)) = target {
-            focus.set(button, FocusCause::Navigated);
-        }
+            .map(|(e, m)| (m.index, e, m.number))
+            .collect();
+        listed.sort_by_key(|&(_, _, number)| number);
+        listed.into_iter().map(|(i, e, _)| (i, e)).collect()
+    } else {
+        let Ok(list) = list.single() else { return };
+        commands.entity(list).despawn_related::<Children>();
+        let mut spawned = Vec::new();
+        commands
+            .entity(list)
+            .with_children(|moves| spawned = spawn_moves(moves, &session, &menu));
+        view.moves_shown = menu;
+        spawned
+    };
+    let Some(was) = focused else { return };
+    match focus_after(&listed, was, said) {
+        Some(button) if focus.get() != Some(button) => focus.set(button, FocusCause::Navigated),
+        Some(_) => {}
+        // The line just said was the only one listed: no button keeps the focus.
+        None => focus.clear(),
     }
-    view.moves_shown = menu;
 }
 
-/// A move's button: its number and its text.
-fn move_button(number: usize, move_text: &str, label: String) -> impl Bundle {
+/// Where the focus goes in the listed moves (scenario index and button, in order) when it was
+/// on `was` and `said` was just played: the same move if it is still listed, else the one now
+/// at its place; if that is the move just said, the one after it (or before it, at the end).
+fn focus_after(listed: &[(usize, Entity)], was: MoveButton, said: Option<usize>) -> Option<Entity> {
+    let at = listed
+        .iter()
+        .position(|&(index, _)| index == was.index)
+        .unwrap_or_else(|| was.number.min(listed.len()).saturating_sub(1));
+    let at = match listed.get(at) {
+        Some(&(index, _)) if Some(index) == said => {
+            if at + 1 < listed.len() {
+                at + 1
+            } else {
+                at.checked_sub(1)?
+            }
+        }
+        _ => at,
+    };
+    listed.get(at).map(|&(_, e)| e)
+}
+
+/// A move's button: its number and its text (muted once said).
+fn move_button(number: usize, move_text: &str, label: String, said: bool) -> impl Bundle {
     use crate::game::theme::interaction::ButtonLook;
     use crate::game::theme::widgets::button_base;
     (
@@ -142,7 +196,15 @@ fn move_button(number: usize, move_text: &str, label: String) -> impl Bundle {
                 )],
             ),
             (
-                text(move_text.to_string(), TextRole::Body, ColorRole::Text),
+                text(
+                    move_text.to_string(),
+                    TextRole::Body,
+                    if said {
+                        ColorRole::Muted
+                    } else {
+                        ColorRole::Text
+                    }
+                ),
                 Pickable::IGNORE
             ),
         ],

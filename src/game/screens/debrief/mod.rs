@@ -9,8 +9,9 @@ mod head;
 mod summary;
 
 use super::{Screen, screen_root};
+use crate::game::input::{MainScroll, ReadingPanel};
 use crate::game::session::{CallRequest, Session};
-use crate::game::theme::widgets::{a11y, column, panel, scroll_column};
+use crate::game::theme::widgets::{a11y, column, more_hint, panel, scroll_column};
 use accesskit::Role;
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::{AutoFocus, InputFocus};
@@ -82,17 +83,22 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
     commands
         .spawn(screen_root(Screen::Debrief))
         .with_children(|root| {
-            root.spawn((
-                Node {
-                    flex_grow: 1.0,
-                    flex_basis: px(0),
-                    ..scroll_column(12.0)
-                },
-                PageScroll,
-            ))
-            .with_children(|page| {
-                page.spawn((MainArea { drawn: false }, column(12.0)));
-            });
+            let page = root
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(0),
+                        ..scroll_column(12.0)
+                    },
+                    PageScroll,
+                    ReadingPanel,
+                    MainScroll,
+                ))
+                .with_children(|page| {
+                    page.spawn((MainArea { drawn: false }, column(12.0)));
+                })
+                .id();
+            root.spawn(more_hint(page));
         });
 }
 

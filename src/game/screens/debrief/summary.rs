@@ -84,7 +84,22 @@ pub(super) fn draw_main(
         });
     }
 
+    let in_what_if = session.what_if.is_some();
     page.spawn(row(10.0)).with_children(|bar| {
+        if in_what_if {
+            keyed(
+                bar,
+                (button(
+                    "Back to the first ending",
+                    "Back to the first ending and its debrief",
+                    |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                        call.write(CallRequest::BackToFirst);
+                    },
+                ),),
+                "first-ending",
+                focus,
+            );
+        }
         keyed(
             bar,
             (primary_button(

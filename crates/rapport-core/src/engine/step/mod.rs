@@ -181,6 +181,9 @@ impl<S: Sink> Step<'_, S> {
             let lines = match to {
                 ConcernState::Raised => &c.raised,
                 ConcernState::Resolved => &c.resolved,
+                // A hardened line answers an argument about the concern ("'It's secure' won't
+                // cut it"); pressure made none, so the customer's reaction to it is all she says.
+                ConcernState::Hardened if rule == Rule::ConcernHardenedByPressure => &[][..],
                 ConcernState::Hardened => &c.hardened,
                 ConcernState::Latent => &c.guarded,
             };

@@ -1,0 +1,185 @@
+//! Every key shows on the update it is pressed: a first digit that waits for a second one, a
+//! pick, and where the focus goes after it.
+
+use crate::support::*;
+use bevy::input_focus::InputFocus;
+use bevy::prelude::*;
+use rapport::game::input::ReadingPanel;
+use rapport::game::screens::Screen;
+use rapport::game::screens::conversation::{MoveButton, PendingLine, PendingNumber};
+use rapport::game::session::Session;
+
+/// A game in the print-shop call, at its first turn.
+fn in_the_call() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = app_with_starter();
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    (dir, app)
+}
+
+/// The pending line's text and screen-reader label, when it is shown.
+fn pending_line(app: &mut App) -> Option<(String, String)> {
+    app.world_mut()
+        .query_filtered::<(&Text, &Node, &bevy::a11y::AccessibilityNode), With<PendingLine>>()
+        .iter(app.world())
+        .find(|(_, n, _)| n.display != Display::None)
+        .map(|(t, _, a)| (t.0.clone(), a.label().unwrap_or_default().to_string()))
+}
+
+fn played(app: &App) -> Vec<usize> {
+    app.world().resource::<Session>().conversation.moves()
+}
+
+#[test]
+fn a_first_digit_that_waits_shows_on_the_update_of_its_key() {
+    let (_dir, mut app) = in_the_call();
+    let count = app.move_buttons().len();
+    assert!(count >= 10, "a second digit can follow a 1");
+    assert_eq!(pending_line(&mut app), None, "nothing waits at the start");
+
+    app.key_down(KeyCode::Digit1);
+    assert_eq!(app.world().resource::<PendingNumber>().0, Some(1));
+    let (shown, label) = pending_line(&mut app).expect("the wait is shown at once");
+    assert!(
+        shown.starts_with("Move 1_ — press a second digit for move")
+            && shown.ends_with("or Enter for move 1"),
+        "{shown}"
+    );
+    assert_eq!(label, shown, "a screen reader hears the same");
+    app.key_up(KeyCode::Digit1);
+
+    // Enter picks move 1 on its own update, and the line and the log say so.
+    let first = app.move_buttons()[0].0.index;
+    app.key_down(KeyCode::Enter);
+    assert_eq!(played(&app), vec![first]);
+    assert_eq!(pending_line(&mut app), None, "the wait is over");
+    let said = app
+        .world()
+        .resource::<Session>()
+        .scenario
+        .move_text(first)
+        .to_string();
+    assert!(
+        app.texts().contains(&said),
+        "the line is in the log on the same update"
+    );
+}
+
+#[test]
+fn a_one_key_pick_plays_and_shows_on_the_update_of_its_key() {
+    let (_dir, mut app) = in_the_call();
+    let fifth = app.move_buttons()[4].0.index;
+    app.key_down(KeyCode::Digit5);
+    assert_eq!(played(&app), vec![fifth]);
+    let said = app
+        .world()
+        .resource::<Session>()
+        .scenario
+        .move_text(fifth)
+        .to_string();
+    assert!(app.texts().contains(&said));
+}
+
+#[test]
+fn after_a_pick_the_focus_is_never_on_the_line_just_said() {
+    let (_dir, mut app) = in_the_call();
+    // A situation question stays on offer after it is asked: Enter on it twice must not
+    // ask it twice.
+    let stays = app.move_index("how-orders");
+    let button = app
+        .world_mut()
+        .query::<(Entity, &MoveButton)>()
+        .iter(app.world())
+        .find(|(_, m)| m.index == stays)
+        .map(|(e, _)| e)
+        .unwrap();
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(button, bevy::input_focus::FocusCause::Navigated);
+    app.key_down(KeyCode::Enter);
+    assert_eq!(played(&app), vec![stays]);
+    assert!(
+        app.move_buttons().iter().any(|(m, _)| m.index == stays),
+        "the question is still on offer"
+    );
+    let focus = app.world().resource::<InputFocus>().get();
+    let on = focus.and_then(|e| app.world().get::<MoveButton>(e).copied());
+    assert!(
+        on.is_some_and(|m| m.index != stays),
+        "the focus moved to another move: {on:?}"
+    );
+    app.key_up(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(played(&app).len(), 2);
+    assert_ne!(played(&app)[1], stays, "Enter again says another line");
+}
+
+/// The move button that has the focus.
+fn focused_move(app: &App) -> Option<MoveButton> {
+    let focus = app.world().resource::<InputFocus>().get()?;
+    app.world().get::<MoveButton>(focus).copied()
+}
+
+// The count's numbers and the "more" signs need the UI layout, which the headless app does
+// not run: the windowed smoke test's screenshots show them.
+#[test]
+fn home_end_and_page_keys_move_through_the_moves() {
+    let (_dir, mut app) = in_the_call();
+    let count = app.move_buttons().len();
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+    assert!(
+        app.texts().iter().any(|t| t.starts_with("Moves")),
+        "the moves are counted"
+    );
+    app.press(KeyCode::End);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(count));
+    app.press(KeyCode::Home);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+    app.press(KeyCode::PageDown);
+    let down = focused_move(&app).unwrap().number;
+    assert!(down > 2, "a page is more than one move: {down}");
+    app.press(KeyCode::PageUp);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+}
+
+#[test]
+fn a_move_said_before_and_still_on_offer_is_marked() {
+    let (_dir, mut app) = in_the_call();
+    let stays = app.move_index("how-orders");
+    app.type_move(stays);
+    let (_, label) = app
+        .move_buttons()
+        .into_iter()
+        .find(|(m, _)| m.index == stays)
+        .expect("a situation question stays on offer");
+    assert!(label.contains("(said before)"), "{label}");
+    assert!(app.texts().iter().any(|t| t == "said"), "a visible tag");
+}
+
+#[test]
+fn the_briefing_and_the_call_panels_are_reached_by_keyboard() {
+    let (_dir, mut app) = app_with_starter();
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Briefing);
+    // Up from "Start the call" focuses the briefing, which the arrows then scroll.
+    app.press(KeyCode::ArrowUp);
+    let focused = app.world().resource::<InputFocus>().get().unwrap();
+    assert!(app.world().get::<ReadingPanel>(focused).is_some());
+
+    // In the call, Tab reaches what the trainee has learned and the dialogue.
+    app.press(KeyCode::ArrowDown);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    let mut reached = Vec::new();
+    for _ in 0..60 {
+        app.press(KeyCode::Tab);
+        let f = app.world().resource::<InputFocus>().get().unwrap();
+        if app.world().get::<ReadingPanel>(f).is_some() && !reached.contains(&f) {
+            reached.push(f);
+        }
+    }
+    assert_eq!(reached.len(), 2, "two reading panels in the call");
+}

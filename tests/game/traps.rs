@@ -1,0 +1,75 @@
+//! No traps: quitting asks first, and Esc or Enter by habit keeps the game open.
+
+use crate::support::*;
+use bevy::input_focus::InputFocus;
+use bevy::prelude::*;
+use rapport::game::screens::{Overlay, Screen};
+
+fn overlay(app: &App) -> Overlay {
+    *app.world().resource::<State<Overlay>>().get()
+}
+
+/// Puts the focus on the button a screen reader calls `label`.
+fn focus_button(app: &mut App, label: &str) {
+    let button = app
+        .world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| a.label() == Some(label))
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no button {label}"));
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(button, bevy::input_focus::FocusCause::Navigated);
+}
+
+#[test]
+fn quit_on_the_menu_asks_and_esc_or_enter_on_cancel_keep_the_game_open() {
+    let (_dir, mut app) = app_with_starter();
+    focus_button(&mut app, "Quit the game");
+    app.press(KeyCode::Enter);
+    assert_eq!(overlay(&app), Overlay::ConfirmQuit);
+    assert!(
+        app.should_exit().is_none(),
+        "nothing quits before the answer"
+    );
+    app.press(KeyCode::Escape);
+    assert_eq!(overlay(&app), Overlay::None, "Esc cancels");
+    assert!(app.should_exit().is_none());
+
+    // Enter again by habit lands on Cancel.
+    focus_button(&mut app, "Quit the game");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(overlay(&app), Overlay::None);
+    assert!(app.should_exit().is_none());
+
+    // Quit, confirmed, quits.
+    focus_button(&mut app, "Quit the game");
+    app.press(KeyCode::Enter);
+    focus_button(&mut app, "Quit the game now");
+    app.key_down(KeyCode::Enter);
+    assert!(app.should_exit().is_some());
+}
+
+#[test]
+fn quit_from_the_pause_menu_asks_and_esc_goes_back_to_the_pause_menu() {
+    let (_dir, mut app) = app_with_starter();
+    app.focus_scenario("starter");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Conversation);
+    app.press(KeyCode::Escape);
+    assert_eq!(overlay(&app), Overlay::Pause);
+    focus_button(&mut app, "Quit the game (asks first)");
+    app.press(KeyCode::Enter);
+    assert_eq!(overlay(&app), Overlay::ConfirmQuit);
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.contains("The call in progress will be lost"))
+    );
+    app.press(KeyCode::Escape);
+    assert_eq!(overlay(&app), Overlay::Pause);
+    assert!(app.should_exit().is_none());
+}
