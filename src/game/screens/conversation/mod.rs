@@ -84,7 +84,8 @@ pub fn is_compact(window_height: f32, text_scale: f32) -> bool {
 }
 
 /// Keeps the layout fitted to the window and text size: in a short window or with large
-/// text, the moves get more room and the seed line is hidden.
+/// text, the moves get more room, and the seed line and the moves' key hint (the count and
+/// the README say as much) are hidden.
 fn fit_to_window(
     windows: Query<Ref<Window>, With<PrimaryWindow>>,
     theme: Res<Theme>,
@@ -157,6 +158,7 @@ struct MovesPanel;
 /// The scrolling list of move buttons inside the moves panel.
 #[derive(Component)]
 struct MovesList;
+/// A line the compact layout hides: the seed, the moves' key hint.
 #[derive(Component)]
 struct SeedLine;
 /// A quiet sign that the scenario file on disk is broken (the call plays its last good
@@ -369,8 +371,11 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                                     ..row(12.0)
                                 })
                                 .with_children(|head| {
-                                    head.spawn(muted(
-                                        "What do you say? Press a number, or use arrows and Enter.",
+                                    head.spawn((
+                                        SeedLine,
+                                        muted(
+                                            "What do you say? Press a number, or use arrows and Enter.",
+                                        ),
                                     ));
                                     count = head.spawn_empty().id();
                                 });
