@@ -10,6 +10,8 @@
 //! [`MainScroll`]). A [`ScrollHint`] says whether there is more above or below.
 
 use crate::game::theme::interaction::FocusRing;
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::tab_navigation::{NavAction, TabIndex, TabNavigation};
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
@@ -72,48 +74,47 @@ fn max_scroll(computed: &ComputedNode) -> f32 {
     ((computed.content_size().y - computed.size().y) * computed.inverse_scale_factor()).max(0.0)
 }
 
+/// The arrows, one step per key event: presses that come faster than frames, and the
+/// repeats of a held key, each count (the pressed-this-frame view of the keyboard sees one).
 fn arrows(
-    keys: Res<ButtonInput<KeyCode>>,
+    mut events: MessageReader<KeyboardInput>,
     nav: TabNavigation,
     mut focus: ResMut<InputFocus>,
     mut visible: ResMut<InputFocusVisible>,
     text_fields: Query<(), With<bevy::text::EditableText>>,
     mut panels: Query<(&ComputedNode, &mut ScrollPosition), With<ReadingPanel>>,
 ) {
-    // In a text field, Left and Right move the caret, not the focus.
-    let editing = focus.get().is_some_and(|f| text_fields.contains(f));
-    let (next_keys, previous_keys): (&[KeyCode], &[KeyCode]) = if editing {
-        (&[KeyCode::ArrowDown], &[KeyCode::ArrowUp])
-    } else {
-        (
-            &[KeyCode::ArrowDown, KeyCode::ArrowRight],
-            &[KeyCode::ArrowUp, KeyCode::ArrowLeft],
-        )
-    };
-    let (action, dy) = if keys.any_just_pressed(next_keys.iter().copied()) {
-        (NavAction::Next, LINE)
-    } else if keys.any_just_pressed(previous_keys.iter().copied()) {
-        (NavAction::Previous, -LINE)
-    } else {
-        return;
-    };
-    // A focused reading panel scrolls while it has more that way.
-    if let Some(f) = focus.get()
-        && let Ok((computed, mut pos)) = panels.get_mut(f)
-    {
-        let max = max_scroll(computed);
-        let y = pos.y.min(max);
-        let can = if dy > 0.0 { y < max - 0.5 } else { y > 0.5 };
-        if can {
-            pos.y = (y + dy).clamp(0.0, max);
-            // Show which panel the keys scroll (a click on it hid the ring).
-            visible.0 = true;
-            return;
+    for event in events.read() {
+        if event.state != ButtonState::Pressed {
+            continue;
         }
-    }
-    if let Ok(next) = nav.navigate(&focus, action) {
-        focus.set(next, FocusCause::Navigated);
-        visible.0 = true;
+        // In a text field, Left and Right move the caret, not the focus.
+        let editing = focus.get().is_some_and(|f| text_fields.contains(f));
+        let (action, dy) = match event.key_code {
+            KeyCode::ArrowDown => (NavAction::Next, LINE),
+            KeyCode::ArrowUp => (NavAction::Previous, -LINE),
+            KeyCode::ArrowRight if !editing => (NavAction::Next, LINE),
+            KeyCode::ArrowLeft if !editing => (NavAction::Previous, -LINE),
+            _ => continue,
+        };
+        // A focused reading panel scrolls while it has more that way.
+        if let Some(f) = focus.get()
+            && let Ok((computed, mut pos)) = panels.get_mut(f)
+        {
+            let max = max_scroll(computed);
+            let y = pos.y.min(max);
+            let can = if dy > 0.0 { y < max - 0.5 } else { y > 0.5 };
+            if can {
+                pos.y = (y + dy).clamp(0.0, max);
+                // Show which panel the keys scroll (a click on it hid the ring).
+                visible.0 = true;
+                continue;
+            }
+        }
+        if let Ok(next) = nav.navigate(&focus, action) {
+            focus.set(next, FocusCause::Navigated);
+            visible.0 = true;
+        }
     }
 }
 

@@ -183,3 +183,18 @@ fn the_briefing_and_the_call_panels_are_reached_by_keyboard() {
     }
     assert_eq!(reached.len(), 2, "two reading panels in the call");
 }
+
+#[test]
+fn keys_typed_faster_than_frames_each_count_in_order() {
+    let (_dir, mut app) = in_the_call();
+    let count = app.move_buttons().len();
+    assert!(count >= 12);
+    // Two Downs within one frame move the focus two moves.
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(1));
+    app.keys_in_one_frame(&[KeyCode::ArrowDown, KeyCode::ArrowDown]);
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(3));
+    // "1" then "2" within one frame pick move 12, not 21 or 2.
+    let twelfth = app.move_buttons()[11].0.index;
+    app.keys_in_one_frame(&[KeyCode::Digit1, KeyCode::Digit2]);
+    assert_eq!(played(&app), vec![twelfth]);
+}

@@ -57,6 +57,13 @@ fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
         app.world().resource::<Session>().scenario.title(),
         "Starter: the print shop, edited"
     );
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t
+                .contains("The file on disk has errors; this call plays its last good version")),
+        "a quiet sign in the call"
+    );
 
     // A new file in the folder appears in the menu; a file with only errors is listed too.
     app.press(KeyCode::Escape);

@@ -72,6 +72,28 @@ fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
+/// Presses and releases each key in turn, all before one update (typing faster than frames).
+fn keys_in_one_frame(app: &mut App, keys: &[KeyCode]) {
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    for &key in keys {
+        for state in [ButtonState::Pressed, ButtonState::Released] {
+            app.world_mut().write_message(KeyboardInput {
+                key_code: key,
+                logical_key: Key::Unidentified(NativeKey::Unidentified),
+                state,
+                text: None,
+                repeat: false,
+                window,
+            });
+        }
+    }
+    app.update();
+}
+
 /// Sends one key event, as winit delivers it, and runs one update.
 fn key_event(app: &mut App, key: KeyCode, state: ButtonState) {
     let window = app
@@ -225,6 +247,8 @@ pub trait GameTestApp {
     fn key_down(&mut self, key: KeyCode);
     /// Releases a key and runs one update.
     fn key_up(&mut self, key: KeyCode);
+    /// Presses and releases these keys in turn, all before one update.
+    fn keys_in_one_frame(&mut self, keys: &[KeyCode]);
     fn texts(&mut self) -> Vec<String>;
     fn move_buttons(&mut self) -> Vec<(MoveButton, String)>;
     fn move_index(&self, id: &str) -> usize;
@@ -249,6 +273,9 @@ impl GameTestApp for App {
     }
     fn key_up(&mut self, key: KeyCode) {
         key_event(self, key, ButtonState::Released)
+    }
+    fn keys_in_one_frame(&mut self, keys: &[KeyCode]) {
+        keys_in_one_frame(self, keys)
     }
     fn texts(&mut self) -> Vec<String> {
         texts(self)

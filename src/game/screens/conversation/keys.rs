@@ -8,7 +8,9 @@ use crate::game::theme::widgets::text;
 use crate::game::theme::{ColorRole, TextRole};
 use accesskit::{Live, Role};
 use bevy::a11y::AccessibilityNode;
+use bevy::input::ButtonState;
 use bevy::input::common_conditions::input_just_pressed;
+use bevy::input::keyboard::KeyboardInput;
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusVisible};
 use bevy::prelude::*;
 
@@ -107,9 +109,12 @@ const DIGITS: [(KeyCode, KeyCode); 10] = [
 
 /// Number keys pick a move by the number shown beside it (its place in the list on offer):
 /// "3" picks move 3 at once when no move 30 is listed; "1" with more than nine moves listed
-/// focuses move 1 and waits: a second digit picks 10–19, Enter picks 1.
+/// focuses move 1 and waits: a second digit picks 10–19, Enter picks 1. Keys are read as
+/// events, in the order typed, so "1" and "2" typed within one frame still pick move 12; a
+/// digit after a pick in the same frame is dropped, as it was meant for a list not drawn yet.
+#[allow(clippy::too_many_arguments)]
 fn digits(
-    keys: Res<ButtonInput<KeyCode>>,
+    mut events: MessageReader<KeyboardInput>,
     session: Option<Res<Session>>,
     buttons: Query<(Entity, &MoveButton)>,
     mut focus: ResMut<InputFocus>,
@@ -117,23 +122,44 @@ fn digits(
     mut pending: ResMut<PendingNumber>,
     mut choose: MessageWriter<ChooseMove>,
 ) {
-    let Some(session) = session else { return };
+    let Some(session) = session else {
+        events.clear();
+        return;
+    };
     if session.conversation.is_over() {
+        events.clear();
         if pending.0.is_some() {
             pending.0 = None;
         }
         return;
     }
     let count = buttons.iter().count();
-    for (d, (a, b)) in DIGITS.iter().enumerate() {
-        if !keys.just_pressed(*a) && !keys.just_pressed(*b) {
+    let mut picked = false;
+    for event in events.read() {
+        if event.state != ButtonState::Pressed || event.repeat {
+            continue;
+        }
+        let Some(d) = DIGITS
+            .iter()
+            .position(|(a, b)| event.key_code == *a || event.key_code == *b)
+        else {
+            // Any other key (Enter picking the focused first move, an arrow, Tab) ends the
+            // wait.
+            if pending.0.is_some() {
+                pending.0 = None;
+            }
+            continue;
+        };
+        if picked {
             continue;
         }
         let mut value = pending.0.map_or(d, |p| p * 10 + d);
         if value == 0 || value > count {
             value = d;
         }
-        pending.0 = None;
+        if pending.0.is_some() {
+            pending.0 = None;
+        }
         if value == 0 || value > count {
             continue;
         }
@@ -145,13 +171,7 @@ fn digits(
             }
         } else if let Some((_, m)) = buttons.iter().find(|(_, m)| m.number == value) {
             choose.write(ChooseMove(m.index));
+            picked = true;
         }
-    }
-    // Any other key (Enter picking the focused first move, an arrow, Tab) ends the wait.
-    let other = keys
-        .get_just_pressed()
-        .any(|k| !DIGITS.iter().any(|(a, b)| k == a || k == b));
-    if other && pending.0.is_some() {
-        pending.0 = None;
     }
 }

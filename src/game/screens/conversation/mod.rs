@@ -7,6 +7,7 @@
 
 use super::{Overlay, Screen, screen_root};
 use crate::game::input::{KeyList, ReadingPanel};
+use crate::game::scenario_assets::Library;
 use crate::game::session::{CallMoves, Session};
 use crate::game::settings::Settings;
 use crate::game::theme::widgets::{
@@ -35,9 +36,45 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Conversation), spawn);
     app.add_systems(
         Update,
-        ((refresh, refresh_moves).after(CallMoves), fit_to_window)
+        (
+            (refresh, refresh_moves).after(CallMoves),
+            fit_to_window,
+            file_sign,
+        )
             .run_if(in_state(Screen::Conversation)),
     );
+}
+
+/// Shows the file sign while the call's scenario file has errors on disk.
+fn file_sign(
+    library: Res<Library>,
+    session: Option<Res<Session>>,
+    added: Query<(), Added<FileSign>>,
+    mut signs: Query<(&mut Text, &mut Node), With<FileSign>>,
+) {
+    let Some(session) = session else { return };
+    if !library.is_changed() && added.is_empty() {
+        return;
+    }
+    let broken = library
+        .by_path(&session.path)
+        .is_some_and(|entry| entry.has_errors());
+    for (mut text, mut node) in &mut signs {
+        let (said, display) = if broken {
+            (
+                "The file on disk has errors; this call plays its last good version.",
+                Display::Flex,
+            )
+        } else {
+            ("", Display::None)
+        };
+        if text.0 != said {
+            text.0 = said.to_string();
+        }
+        if node.display != display {
+            node.display = display;
+        }
+    }
 }
 
 /// Whether a window this tall, at this text scale, is short enough for the compact layout
@@ -47,7 +84,8 @@ pub fn is_compact(window_height: f32, text_scale: f32) -> bool {
 }
 
 /// Keeps the layout fitted to the window and text size: in a short window or with large
-/// text, the moves get more room and the seed line is hidden.
+/// text, the moves get more room, and the seed line and the moves' key hint (the count and
+/// the README say as much) are hidden.
 fn fit_to_window(
     windows: Query<Ref<Window>, With<PrimaryWindow>>,
     theme: Res<Theme>,
@@ -120,8 +158,13 @@ struct MovesPanel;
 /// The scrolling list of move buttons inside the moves panel.
 #[derive(Component)]
 struct MovesList;
+/// A line the compact layout hides: the seed, the moves' key hint.
 #[derive(Component)]
 struct SeedLine;
+/// A quiet sign that the scenario file on disk is broken (the call plays its last good
+/// version), for a trainer saving while a call is open.
+#[derive(Component)]
+struct FileSign;
 
 /// The share of the right column the moves may take, in a roomy window and in a compact one.
 const MOVES_SHARE: f32 = 40.0;
@@ -159,6 +202,14 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         format!(" · what-if from turn {}", w.from_turn + 1)
                     });
                     c.spawn((SeedLine, muted(format!("Seed {}{what_if}", session.seed()))));
+                    c.spawn((
+                        FileSign,
+                        text("", TextRole::Small, ColorRole::Bad),
+                        Node {
+                            display: Display::None,
+                            ..default()
+                        },
+                    ));
                 });
                 bar.spawn(row(16.0)).with_children(|m| {
                     m.spawn((
@@ -320,8 +371,11 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                                     ..row(12.0)
                                 })
                                 .with_children(|head| {
-                                    head.spawn(muted(
-                                        "What do you say? Press a number, or use arrows and Enter.",
+                                    head.spawn((
+                                        SeedLine,
+                                        muted(
+                                            "What do you say? Press a number, or use arrows and Enter.",
+                                        ),
                                     ));
                                     count = head.spawn_empty().id();
                                 });
