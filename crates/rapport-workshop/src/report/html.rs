@@ -73,7 +73,7 @@ pub fn html(report: &ClassReport) -> String {
                     (report.trainees.len()) " trainees, " (report.calls()) " calls ("
                     (report.finished_calls()) " finished, "
                     (report.calls() - report.finished_calls()) " abandoned), "
-                    (report.scenarios.len()) " scenarios."
+                    (report.scenarios.len()) @if report.scenarios.len() == 1 { " scenario." } @else { " scenarios." }
                 }
                 @if !report.prompts.is_empty() {
                     section.prompts #prompts {

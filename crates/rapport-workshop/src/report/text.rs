@@ -17,12 +17,12 @@ pub fn text(report: &ClassReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Class report: {} trainees, {} calls ({} finished, {} abandoned), {} scenarios",
-        report.trainees.len(),
-        report.calls(),
+        "Class report: {}, {} ({} finished, {} abandoned), {}",
+        counted(report.trainees.len(), "trainee"),
+        counted(report.calls(), "call"),
         report.finished_calls(),
         report.calls() - report.finished_calls(),
-        report.scenarios.len()
+        counted(report.scenarios.len(), "scenario")
     );
     out.push('\n');
     trainee_table(report, &mut out);
@@ -185,5 +185,14 @@ fn trainee_table(report: &ClassReport, out: &mut String) {
         cells.push(t.tricks().to_string());
         cells.push(t.premature_proposals().to_string());
         let _ = writeln!(out, "{}", line(cells));
+    }
+}
+
+/// "1 scenario", "3 scenarios".
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
