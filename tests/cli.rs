@@ -256,3 +256,34 @@ fn new_never_writes_through_a_dangling_link_and_keeps_unicode_names() {
         "the hint quotes a path with a space: {out}"
     );
 }
+
+#[test]
+fn check_shows_the_first_fifty_problems_of_a_file_and_counts_every_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let starter = std::fs::read_to_string("crates/rapport-core/src/starter.ron").expect("starter");
+    let at = starter.find("moves: [\n").expect("moves") + 9;
+    let repeated =
+        "        (id: \"hello\", text: \"Lovely weather.\", kind: Rapport),\n".repeat(500);
+    let path = dir.path().join("pasted.ron");
+    std::fs::write(
+        &path,
+        format!("{}{repeated}{}", &starter[..at], &starter[at..]),
+    )
+    .expect("write");
+    let path = path.display().to_string();
+    // 500 duplicate ids and one "too many moves".
+    let (code, out, _) = rapport(&["check", "--short", &path]);
+    assert_eq!(code, 1);
+    let located = out.lines().filter(|l| l.starts_with(&path)).count();
+    assert_eq!(located, 50, "{out}");
+    assert!(
+        out.contains("… and 451 more problems in this file, not shown (451 errors)"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("✗ {path}: 501 error(s)")), "{out}");
+    let (code, out, _) = rapport(&["check", &path]);
+    assert_eq!(code, 1);
+    assert_eq!(out.matches("Error: ").count(), 50, "{out}");
+    assert!(out.contains("… and 451 more problems"), "{out}");
+    assert!(out.contains("0 scenario(s) passed, 1 failed"), "{out}");
+}

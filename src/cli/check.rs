@@ -2,7 +2,7 @@
 
 use crate::files::scenarios::{self as library, Entry};
 use rapport_core::check::{CheckConfig, CheckReport, check_source, duplicate_ids};
-use rapport_core::scenario::diagnostic::render;
+use rapport_core::scenario::diagnostic::{render, render_short};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -69,10 +69,9 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             report.parsed.scenario = None;
         }
         let diagnostics = report.diagnostics();
+        // Both forms show the first problems and count the rest; the summary counts them all.
         if short {
-            for d in diagnostics {
-                println!("{}", d.short(&entry.origin));
-            }
+            print!("{}", render_short(&entry.origin, diagnostics));
         } else if !diagnostics.is_empty() {
             print!("{}", render(&entry.origin, &entry.text, diagnostics));
         }

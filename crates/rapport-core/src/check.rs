@@ -7,9 +7,10 @@ use crate::players::rote::{ROTE_SEEDS, RoteReport, rote_check};
 use crate::players::search::replay;
 use crate::players::search::{InvariantReport, SearchConfig, covering_seeds, prove_invariant};
 use crate::scenario::diagnostic::Diagnostic;
-use crate::scenario::{Cond, Fit, Outcome, Parsed, Scenario, parse, spans};
+use crate::scenario::{Cond, Fit, LineIndex, Outcome, Parsed, Scenario, parse, spans};
 use crate::scoring::outcome_label;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// How hard the checker searches.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -79,6 +80,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
         .map(|&seed| prove_invariant(&scenario, seed, config.search, config.random_plays))
         .collect();
 
+    let lines = LineIndex::new(source);
     let tree = spans::parse(source);
     let moves_span = tree
         .as_ref()
@@ -112,7 +114,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
                     )
                     .label("the scoring invariant fails")
                     .help("Make honest discovery possible: lower trust gates, add questions that reach every need, or raise patience.")
-                    .at(source, moves_span.clone()),
+                    .at(&lines, moves_span.clone()),
                 );
         }
         if let Some(v) = report.insertions.violations.first() {
@@ -129,7 +131,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
                 )
                 .label("the scoring invariant fails")
                 .help("This is usually a scenario whose honest plays run out of patience; give the customer more patience or fewer required steps.")
-                .at(source, moves_span.clone()),
+                .at(&lines, moves_span.clone()),
             );
         }
         if !report.right_outcome_reachable() {
@@ -149,7 +151,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
                 )
                 .label("right ending unreachable")
                 .help("Check that every buying criterion can be met by moves, that trust gates are reachable, and that patience suffices.")
-                .at(source, decision_span.clone()),
+                .at(&lines, decision_span.clone()),
             );
         }
     }
@@ -176,7 +178,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
             )
             .label("can be won by rote")
             .help("Make the situation vary by seed, with cues in the customer's words: pick needs from a larger pool (`variation.active_needs`), pick the concern on their mind (`variation.active_concerns`), let who decides vary (`decision.budget_holder`), put a dealbreaker need in the pool, or make the customer guarded on some seeds (`customer.guarded`).")
-            .at(source, decision_span.clone()),
+            .at(&lines, decision_span.clone()),
         );
     }
     parsed.diagnostics.sort_by_key(|d| (d.span.start, d.code));
@@ -255,7 +257,7 @@ fn blocker(scenario: &Scenario, seed: u64, moves: &[usize]) -> String {
 /// scenario by its id). For each file whose id an earlier file already uses: its index and an
 /// error at its `id`, naming the other file.
 pub fn duplicate_ids(files: &[(&str, &str)]) -> Vec<(usize, Diagnostic)> {
-    let mut seen: Vec<(String, &str)> = Vec::new();
+    let mut seen: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
     for (i, (origin, text)) in files.iter().enumerate() {
         let Some(tree) = spans::parse(text) else {
@@ -268,7 +270,7 @@ pub fn duplicate_ids(files: &[(&str, &str)]) -> Vec<(usize, Diagnostic)> {
         if id.is_empty() {
             continue;
         }
-        if let Some((_, first)) = seen.iter().find(|(known, _)| *known == id) {
+        if let Some(first) = seen.get(&id) {
             out.push((
                 i,
                 Diagnostic::error(
@@ -279,10 +281,10 @@ pub fn duplicate_ids(files: &[(&str, &str)]) -> Vec<(usize, Diagnostic)> {
                 .help(format!(
                     "Give each scenario its own id: change this one (e.g. \"{id}-2\"), or check only one of the two files."
                 ))
-                .at(text, node.span.clone()),
+                .at(&LineIndex::new(text), node.span.clone()),
             ));
         } else {
-            seen.push((id, origin));
+            seen.insert(id, origin);
         }
     }
     out

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use rapport_core::check::{CheckConfig, check_source};
 use rapport_core::engine::{Conversation, initial_state};
 use rapport_core::players::search::{SearchConfig, replay, until_end};
+use rapport_core::scenario::diagnostic::SHOWN_PER_FILE;
 use rapport_core::scenario::{MAX_NEEDS, parse};
 use rapport_core::scoring::total;
 
@@ -26,11 +27,36 @@ fn small_check() -> CheckConfig {
 /// Text edits that keep most of the scenario and break a little of it.
 #[derive(Debug, Clone)]
 enum Mutation {
-    Delete { at: usize, len: usize },
-    Insert { at: usize, text: String },
-    Duplicate { at: usize, len: usize },
-    ReplaceNumber { nth: usize, value: i64 },
-    ReplaceString { nth: usize, value: String },
+    Delete {
+        at: usize,
+        len: usize,
+    },
+    Insert {
+        at: usize,
+        text: String,
+    },
+    Duplicate {
+        at: usize,
+        len: usize,
+    },
+    ReplaceNumber {
+        nth: usize,
+        value: i64,
+    },
+    ReplaceString {
+        nth: usize,
+        value: String,
+    },
+    /// A line pasted again hundreds of times: often hundreds of problems in one file.
+    RepeatLine {
+        nth: usize,
+        times: usize,
+    },
+    /// One overlong word, as a slip of the keyboard or a pasted blob makes.
+    LongWord {
+        at: usize,
+        len: usize,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -43,6 +69,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             .prop_map(|(nth, value)| Mutation::ReplaceNumber { nth, value }),
         (any::<usize>(), "[a-z\\-]{0,10}")
             .prop_map(|(nth, value)| Mutation::ReplaceString { nth, value }),
+        (any::<usize>(), 100usize..1500)
+            .prop_map(|(nth, times)| Mutation::RepeatLine { nth, times }),
+        (any::<usize>(), 1_000usize..200_000).prop_map(|(at, len)| Mutation::LongWord { at, len }),
     ]
 }
 
@@ -90,6 +119,22 @@ fn apply(text: &str, m: &Mutation) -> String {
             let (a, b) = (quotes[pair] + 1, quotes[pair + 1]);
             format!("{}{}{}", &text[..a], value, &text[b..])
         }
+        Mutation::RepeatLine { nth, times } => {
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            let n = nth % lines.len().max(1);
+            let mut out = String::with_capacity(text.len() + lines[n].len() * times);
+            for (i, line) in lines.iter().enumerate() {
+                out.push_str(line);
+                if i == n {
+                    out.push_str(&line.repeat(*times));
+                }
+            }
+            out
+        }
+        Mutation::LongWord { at, len } => {
+            let a = char_boundary(text, *at);
+            format!("{}{}{}", &text[..a], "w".repeat(*len), &text[a..])
+        }
     }
 }
 
@@ -122,6 +167,11 @@ proptest! {
         }
         let rendered = rapport_core::scenario::diagnostic::render("mutated.ron", &text, report.diagnostics());
         prop_assert_eq!(rendered.is_empty(), report.diagnostics().is_empty());
+        // However many problems and however long a word or line: a bounded report.
+        let drawn = rendered.lines().filter(|l| l.trim_start_matches('─') == "╯").count();
+        prop_assert!(drawn <= SHOWN_PER_FILE, "{} reports drawn", drawn);
+        let widest = rendered.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        prop_assert!(widest <= 1_000, "a rendered line of {} characters", widest);
     }
 
     #[test]

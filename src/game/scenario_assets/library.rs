@@ -4,6 +4,7 @@
 use crate::game::low_power;
 use bevy::asset::LoadState;
 use bevy::prelude::*;
+use rapport_core::scenario::diagnostic::{SHOWN_PER_FILE, not_shown};
 use rapport_core::scenario::{Diagnostic, Scenario};
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,7 +62,17 @@ impl LibraryEntry {
             || matches!(self.check, CheckStatus::Failed { .. })
     }
 
-    /// Every problem, one block per diagnostic: `file:line:col: error[E..]: message` and help.
+    /// How many problems the file has, shown or not.
+    pub fn problem_count(&self) -> usize {
+        let check = match &self.check {
+            CheckStatus::Failed { diagnostics } => diagnostics.len(),
+            _ => 0,
+        };
+        usize::from(self.load_error.is_some()) + self.diagnostics.len() + check
+    }
+
+    /// Every problem shown, one block per diagnostic: `file:line:col: error[E..]: message` and
+    /// help; past the first few dozen, one line counts the rest.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(err) = &self.load_error {
@@ -71,13 +82,14 @@ impl LibraryEntry {
             CheckStatus::Failed { diagnostics } => diagnostics.as_slice(),
             _ => &[],
         };
-        for d in self.diagnostics.iter().chain(check) {
+        for d in self.diagnostics.iter().chain(check).take(SHOWN_PER_FILE) {
             let mut block = d.short(&self.origin);
             if !d.help.is_empty() {
                 block.push_str(&format!("\n  help: {}", d.help));
             }
             out.push(block);
         }
+        out.extend(not_shown(self.diagnostics.iter().chain(check)));
         out
     }
 }

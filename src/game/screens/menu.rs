@@ -221,6 +221,7 @@ fn card(entry: &LibraryEntry) -> impl Bundle {
                 )
             });
             let problems = entry.problems();
+            let problem_count = entry.problem_count();
             let errors = entry.has_errors();
             let status = status_line(entry);
             move |card: &mut ChildSpawner| {
@@ -257,11 +258,11 @@ fn card(entry: &LibraryEntry) -> impl Bundle {
                                 Pickable::IGNORE,
                             ));
                         }
-                        if problems.len() > 6 {
+                        if problem_count > 6 {
                             b.spawn((
                                 muted(format!(
                                     "… and {} more (run `rapport check`)",
-                                    problems.len() - 6
+                                    problem_count - 6
                                 )),
                                 Pickable::IGNORE,
                             ));

@@ -3,6 +3,7 @@
 //! located diagnostic with a hint, so the two can never disagree about a file.
 
 use super::diagnostic::Diagnostic;
+use super::line_index::LineIndex;
 
 /// The largest scenario file read: far more than any scenario needs (the shipped ones are
 /// under 100 KB), small enough that a wrong file cannot exhaust a laptop's memory.
@@ -28,7 +29,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
         )
         .label("too large")
         .help("Check that this is the scenario you meant; a scenario is a few hundred kilobytes at most.")
-        .at("", 0..0);
+        .at(&LineIndex::new(""), 0..0);
         return Err(Box::new(Undecodable {
             shown: String::new(),
             diagnostic,
@@ -38,7 +39,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
         let diagnostic = Diagnostic::error("E004", "the file is saved as UTF-16, not UTF-8")
             .label("UTF-16 byte-order mark")
             .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8).")
-            .at("", 0..0);
+            .at(&LineIndex::new(""), 0..0);
         return Err(Box::new(Undecodable {
             shown: String::new(),
             diagnostic,
@@ -53,7 +54,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
             let diagnostic = Diagnostic::error("E004", "the file is not UTF-8 text")
                 .label("this byte is not UTF-8")
                 .help("Save the file as UTF-8 (in most editors: Save with encoding, then UTF-8); a character typed in another encoding is often the cause.")
-                .at(&shown, at..at + 1);
+                .at(&LineIndex::new(&shown), at..at + 1);
             Err(Box::new(Undecodable { shown, diagnostic }))
         }
     }

@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod diagnostic;
 pub mod kinds;
+pub mod line_index;
 pub mod model;
 mod ron_errors;
 mod semantic;
@@ -11,6 +12,7 @@ pub mod spans;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use kinds::*;
+pub use line_index::LineIndex;
 pub use model::*;
 
 use std::sync::Arc;
@@ -92,17 +94,18 @@ fn ron_options() -> ron::Options {
 /// Parses scenario text and runs every check that does not need to play the scenario.
 /// Never panics, whatever the text.
 pub fn parse(source: &str) -> Parsed {
+    let lines = LineIndex::new(source);
     let file: ScenarioFile = match ron_options().from_str(source) {
         Ok(file) => file,
         Err(err) => {
             return Parsed {
                 scenario: None,
-                diagnostics: vec![ron_errors::from_ron_error(source, &err)],
+                diagnostics: vec![ron_errors::from_ron_error(&lines, &err)],
             };
         }
     };
     let tree = spans::parse(source);
-    let mut diagnostics = semantic::check(&file, source, tree.as_ref());
+    let mut diagnostics = semantic::check(&file, &lines, tree.as_ref());
     diagnostics.sort_by_key(|d| (d.span.start, d.code));
     let scenario = if diagnostics.iter().any(Diagnostic::is_error) {
         None

@@ -1,7 +1,8 @@
 //! RON's own errors (a missing comma, an unknown field, a quoted number…) turned into located
 //! diagnostics with a hint a trainer can act on.
 
-use super::diagnostic::{Diagnostic, offset_of};
+use super::diagnostic::Diagnostic;
+use super::line_index::LineIndex;
 use super::spans::Node;
 
 /// The end of the token before `offset`, skipping white space and comments: where a missing
@@ -37,10 +38,13 @@ fn innermost_struct(node: &Node, offset: usize) -> Option<&Node> {
         .or(matches!(node.kind, super::spans::NodeKind::Struct(_)).then_some(node))
 }
 
-pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Diagnostic {
+pub(super) fn from_ron_error(lines: &LineIndex, err: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
-    let mut start = offset_of(source, err.span.start.line, err.span.start.col);
-    let mut end = offset_of(source, err.span.end.line, err.span.end.col).max(start + 1);
+    let source = lines.source();
+    let mut start = lines.offset_of(err.span.start.line, err.span.start.col);
+    let mut end = lines
+        .offset_of(err.span.end.line, err.span.end.col)
+        .max(start + 1);
     match &err.code {
         E::ExpectedComma => {
             let at = previous_token_end(source, start);
@@ -162,5 +166,5 @@ pub(super) fn from_ron_error(source: &str, err: &ron::error::SpannedError) -> Di
     Diagnostic::error(code, message)
         .label(label)
         .help(help)
-        .at(source, start..end)
+        .at(lines, start..end)
 }

@@ -11,10 +11,11 @@ use situation::{variation, weights_hints_and_size};
 
 use super::diagnostic::Diagnostic;
 use super::kinds::*;
+use super::line_index::LineIndex;
 use super::model::*;
 use super::spans::{Node, locate};
 use super::{MAX_CONCERNS, MAX_NEEDS};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Fewest moves a playable scenario offers.
@@ -49,11 +50,13 @@ impl Locator<'_> {
 /// found so far.
 struct Check<'a> {
     file: &'a ScenarioFile,
-    source: &'a str,
+    lines: &'a LineIndex<'a>,
     loc: Locator<'a>,
     out: Vec<Diagnostic>,
     need_ids: Vec<&'a str>,
     concern_ids: Vec<&'a str>,
+    need_set: HashSet<&'a str>,
+    concern_set: HashSet<&'a str>,
     need_indices: Vec<String>,
     concern_indices: Vec<String>,
     /// The customer's trust ceiling: a gate or criterion above it can never open.
@@ -68,7 +71,7 @@ impl Check<'_> {
                 err("E018", format!("{what} is {value}, outside {lo}–{hi}"))
                     .label("out of range")
                     .help(format!("Use a number from {lo} to {hi}."))
-                    .at(self.source, self.loc.span(path)),
+                    .at(self.lines, self.loc.span(path)),
             );
         }
     }
@@ -78,32 +81,51 @@ fn err(code: &'static str, msg: String) -> super::diagnostic::DiagnosticBuilder 
     Diagnostic::error(code, msg)
 }
 
+/// Ids weighed for a suggestion: a file over the limits may have thousands, and each unknown
+/// id would otherwise be compared with all of them.
+const SUGGESTION_POOL: usize = 64;
+/// Known ids listed in a hint when none is near enough.
+const KNOWN_IDS_LISTED: usize = 12;
+
 /// The hint for an unknown id: the nearest spelling, or the known ids.
 fn suggest(id: &str, candidates: &[&str]) -> String {
+    let candidates = &candidates[..candidates.len().min(SUGGESTION_POOL)];
     match closest(id, candidates) {
         Some(c) => format!("Did you mean \"{c}\"?"),
         None if candidates.is_empty() => {
             "There is nothing of that kind to refer to yet.".to_string()
         }
         None => format!(
-            "Known ids: {}.",
+            "Known ids: {}{}.",
             candidates
                 .iter()
+                .take(KNOWN_IDS_LISTED)
                 .map(|c| format!("\"{c}\""))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if candidates.len() > KNOWN_IDS_LISTED {
+                ", …"
+            } else {
+                ""
+            }
         ),
     }
 }
 
-pub(super) fn check(file: &ScenarioFile, source: &str, tree: Option<&Node>) -> Vec<Diagnostic> {
+pub(super) fn check(
+    file: &ScenarioFile,
+    lines: &LineIndex,
+    tree: Option<&Node>,
+) -> Vec<Diagnostic> {
     let mut c = Check {
         file,
-        source,
+        lines,
         loc: Locator { tree },
         out: Vec::new(),
         need_ids: file.needs.iter().map(|n| n.id.as_str()).collect(),
         concern_ids: file.concerns.iter().map(|c| c.id.as_str()).collect(),
+        need_set: file.needs.iter().map(|n| n.id.as_str()).collect(),
+        concern_set: file.concerns.iter().map(|c| c.id.as_str()).collect(),
         need_indices: (0..file.needs.len()).map(|i| i.to_string()).collect(),
         concern_indices: (0..file.concerns.len()).map(|i| i.to_string()).collect(),
         ceiling: i64::from(file.customer.trust_ceiling().clamp(1, 100)),
@@ -133,7 +155,7 @@ fn header(c: &mut Check) {
             .help(format!(
                 "Write `format_version: {FORMAT_VERSION}`. Version 2 only adds optional fields (concern hints, seeded concerns, who decides, guarded customers, DiscloseLimitation moves), so a version 1 file means the same."
             ))
-            .at(c.source, c.loc.span(&["format_version"])),
+            .at(c.lines, c.loc.span(&["format_version"])),
         );
     } else if c.file.format_version != FORMAT_VERSION {
         c.out.push(
@@ -143,7 +165,7 @@ fn header(c: &mut Check) {
             )
             .label("unsupported version")
             .help(format!("Write `format_version: {FORMAT_VERSION}`."))
-            .at(c.source, c.loc.span(&["format_version"])),
+            .at(c.lines, c.loc.span(&["format_version"])),
         );
     }
     for (field, value) in [("id", &c.file.meta.id), ("title", &c.file.meta.title)] {
@@ -152,7 +174,7 @@ fn header(c: &mut Check) {
                 err("E019", format!("the scenario's {field} is empty"))
                     .label("empty")
                     .help(format!("Give the scenario a {field}; the menu shows it."))
-                    .at(c.source, c.loc.span(&["meta", field])),
+                    .at(c.lines, c.loc.span(&["meta", field])),
             );
         }
     }
@@ -242,7 +264,7 @@ fn ranges(c: &mut Check) {
             .label("too many")
             .help("Merge related needs or concerns, or split the scenario in two.")
             .at(
-                c.source,
+                c.lines,
                 c.loc.field_name(
                     &[],
                     if c.file.needs.len() > MAX_NEEDS {
@@ -259,7 +281,7 @@ fn ranges(c: &mut Check) {
 /// A number outside its range, for checks outside the main range closure.
 fn range_check_plain(
     out: &mut Vec<Diagnostic>,
-    source: &str,
+    lines: &LineIndex,
     span: std::ops::Range<usize>,
     value: i64,
     lo: i64,
@@ -271,7 +293,7 @@ fn range_check_plain(
             Diagnostic::error("E018", format!("{what} is {value}, outside {lo}–{hi}"))
                 .label("out of range")
                 .help(format!("Use a number from {lo} to {hi}."))
-                .at(source, span),
+                .at(lines, span),
         );
     }
 }
@@ -280,6 +302,9 @@ fn range_check_plain(
 fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
+        // The distance is at least the difference in length: skip the hopeless (an overlong
+        // word would otherwise cost its length times each candidate's).
+        .filter(|c| word.len().abs_diff(c.len()) <= 4 * 2.max(c.len() / 3))
         .map(|c| (edit_distance(word, c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)

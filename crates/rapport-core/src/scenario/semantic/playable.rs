@@ -21,7 +21,7 @@ pub(super) fn enough_to_play(c: &mut Check) {
             .help(format!(
                 "Offer at least {MIN_MOVES} moves and one need; shipped scenarios offer 20 or more."
             ))
-            .at(c.source, c.loc.field_name(&[], "moves")),
+            .at(c.lines, c.loc.field_name(&[], "moves")),
         );
     }
     let mut missing_endings = Vec::new();
@@ -56,7 +56,7 @@ pub(super) fn enough_to_play(c: &mut Check) {
             )
             .label("missing moves")
             .help("Add a move of each of those kinds so the trainee can finish the call honestly.")
-            .at(c.source, c.loc.field_name(&[], "moves")),
+            .at(c.lines, c.loc.field_name(&[], "moves")),
         );
     }
     if c.file.customer.opening.iter().all(|l| l.trim().is_empty()) {
@@ -64,7 +64,7 @@ pub(super) fn enough_to_play(c: &mut Check) {
             err("E019", "the customer has no opening line".to_string())
                 .label("empty")
                 .help("Write what the customer says when the call starts.")
-                .at(c.source, c.loc.span(&["customer", "opening"])),
+                .at(c.lines, c.loc.span(&["customer", "opening"])),
         );
     }
 }
@@ -94,7 +94,7 @@ pub(super) fn replies(c: &mut Check) {
             Diagnostic::warning("W001", format!("no customer lines for: {}", missing.join(", ")))
                 .label("a generic line will be used")
                 .help("Add `(on: …, lines: [\"…\"])` entries to `replies` so the customer sounds like themselves.")
-                .at(c.source, c.loc.field_name(&[], "replies")),
+                .at(c.lines, c.loc.field_name(&[], "replies")),
         );
     }
 }

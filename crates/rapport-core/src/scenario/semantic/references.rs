@@ -34,7 +34,7 @@ pub(super) fn duplicate_ids(c: &mut Check) {
                     err("E019", format!("an entry in `{group}` has an empty id"))
                         .label("empty id")
                         .help("Give it a short id such as \"budget-timing\"; moves and criteria refer to it.")
-                        .at(c.source, c.loc.span(&[group, &index, "id"])),
+                        .at(c.lines, c.loc.span(&[group, &index, "id"])),
                 );
                 continue;
             }
@@ -50,19 +50,18 @@ pub(super) fn duplicate_ids(c: &mut Check) {
                     )
                     .label("hidden character")
                     .help("Retype the id with visible letters, digits and hyphens only: two ids that look the same must not be different.")
-                    .at(c.source, c.loc.span(&[group, &index, "id"])),
+                    .at(c.lines, c.loc.span(&[group, &index, "id"])),
                 );
             }
             match seen.get(&(namespace, *id)) {
                 Some(&(first_group, first)) => {
                     let first_span = c.loc.span(&[first_group, &first.to_string(), "id"]);
-                    let (line, _) =
-                        crate::scenario::diagnostic::line_column(c.source, first_span.start);
+                    let (line, _) = c.lines.line_column(first_span.start);
                     c.out.push(
                         err("E010", format!("the id \"{id}\" is used twice"))
                             .label("used again here")
                             .help(format!("Ids must be unique; the first \"{id}\" is on line {line}. Rename one of them."))
-                            .at(c.source, c.loc.span(&[group, &index, "id"])),
+                            .at(c.lines, c.loc.span(&[group, &index, "id"])),
                     );
                 }
                 None => {
@@ -83,22 +82,23 @@ pub(super) fn moves(c: &mut Check) {
                 err("E019", format!("move \"{}\" has no text", mv.id))
                     .label("empty text")
                     .help("Write what the trainee says, as they would say it.")
-                    .at(c.source, c.loc.span(&["moves", &index, "text"])),
+                    .at(c.lines, c.loc.span(&["moves", &index, "text"])),
             );
         }
         let mut needs = 0;
         let mut concerns = 0;
         for (j, target) in mv.about.iter().enumerate() {
             let j = j.to_string();
-            if c.need_ids.contains(&target.as_str()) {
+            if c.need_set.contains(target.as_str()) {
                 needs += 1;
-            } else if c.concern_ids.contains(&target.as_str()) {
+            } else if c.concern_set.contains(target.as_str()) {
                 concerns += 1;
             } else {
                 let all: Vec<&str> = c
                     .need_ids
                     .iter()
                     .chain(c.concern_ids.iter())
+                    .take(SUGGESTION_POOL)
                     .copied()
                     .collect();
                 c.out.push(
@@ -111,7 +111,7 @@ pub(super) fn moves(c: &mut Check) {
                     )
                     .label("unknown id")
                     .help(suggest(target, &all))
-                    .at(c.source, c.loc.span(&["moves", &index, "about", &j])),
+                    .at(c.lines, c.loc.span(&["moves", &index, "about", &j])),
                 );
             }
         }
@@ -143,7 +143,7 @@ pub(super) fn moves(c: &mut Check) {
                     "Change `about` of move \"{}\" to name {want}, or change its kind.",
                     mv.id
                 ))
-                .at(c.source, c.loc.span(&["moves", &index, "about"])),
+                .at(c.lines, c.loc.span(&["moves", &index, "about"])),
             );
         }
     }
@@ -151,7 +151,13 @@ pub(super) fn moves(c: &mut Check) {
 
 /// Every need can be revealed to the end; every concern can be explored.
 pub(super) fn reachability(c: &mut Check) {
-    // Every need can be revealed to the end; every concern can be explored.
+    // Indexed once: a file with thousands of needs and moves must not cost their product.
+    let offered: HashSet<(MoveKind, &str)> = c
+        .file
+        .moves
+        .iter()
+        .flat_map(|m| m.about.iter().map(move |a| (m.kind, a.as_str())))
+        .collect();
     for (i, need) in c.file.needs.iter().enumerate() {
         let index = i.to_string();
         for kind in [
@@ -159,12 +165,7 @@ pub(super) fn reachability(c: &mut Check) {
             MoveKind::Implication,
             MoveKind::NeedPayoff,
         ] {
-            if !c
-                .file
-                .moves
-                .iter()
-                .any(|m| m.kind == kind && m.about.contains(&need.id))
-            {
+            if !offered.contains(&(kind, need.id.as_str())) {
                 c.out.push(
                     err("E013", format!("no move can take the need \"{}\" further: no {} about it", need.id, kind.label()))
                         .label("this need cannot be fully discovered")
@@ -172,7 +173,7 @@ pub(super) fn reachability(c: &mut Check) {
                             "Add a move with `kind: {kind:?}, about: [\"{}\"]` so the trainee can ask it.",
                             need.id
                         ))
-                        .at(c.source, c.loc.span(&["needs", &index, "id"])),
+                        .at(c.lines, c.loc.span(&["needs", &index, "id"])),
                 );
             }
         }
@@ -191,19 +192,14 @@ pub(super) fn reachability(c: &mut Check) {
                     .help(format!(
                         "Write at least one line the customer says when the need is {stage}."
                     ))
-                    .at(c.source, c.loc.span(&["needs", &index, stage])),
+                    .at(c.lines, c.loc.span(&["needs", &index, stage])),
                 );
             }
         }
     }
     for (i, concern) in c.file.concerns.iter().enumerate() {
         let index = i.to_string();
-        if !c
-            .file
-            .moves
-            .iter()
-            .any(|m| m.kind == MoveKind::ExploreConcern && m.about.contains(&concern.id))
-        {
+        if !offered.contains(&(MoveKind::ExploreConcern, concern.id.as_str())) {
             c.out.push(
                 err(
                     "E014",
@@ -214,7 +210,7 @@ pub(super) fn reachability(c: &mut Check) {
                     "Add a move with `kind: ExploreConcern, about: [\"{}\"]`.",
                     concern.id
                 ))
-                .at(c.source, c.loc.span(&["concerns", &index, "id"])),
+                .at(c.lines, c.loc.span(&["concerns", &index, "id"])),
             );
         }
         for (stage, lines) in [
@@ -232,7 +228,7 @@ pub(super) fn reachability(c: &mut Check) {
                     .help(format!(
                         "Write at least one line the customer says when the concern is {stage}."
                     ))
-                    .at(c.source, c.loc.span(&["concerns", &index, stage])),
+                    .at(c.lines, c.loc.span(&["concerns", &index, stage])),
                 );
             }
         }
@@ -241,7 +237,7 @@ pub(super) fn reachability(c: &mut Check) {
                 err("E015", format!("the concern \"{}\" comes after the sale, but there is no `post_sale`", concern.id))
                     .label("can never appear")
                     .help("Add a `post_sale: (intro: …, opening: […])` section, or set `after_sale: false`.")
-                    .at(c.source, c.loc.span(&["concerns", &index, "after_sale"])),
+                    .at(c.lines, c.loc.span(&["concerns", &index, "after_sale"])),
             );
         }
     }
@@ -255,7 +251,7 @@ pub(super) fn criteria(c: &mut Check) {
             err("E015", "the scenario has no buying criteria".to_string())
                 .label("empty")
                 .help("Add at least one criterion: what must be true before this customer commits.")
-                .at(c.source, c.loc.field_name(&[], "criteria")),
+                .at(c.lines, c.loc.field_name(&[], "criteria")),
         );
     }
     for (i, criterion) in c.file.criteria.iter().enumerate() {
@@ -265,7 +261,7 @@ pub(super) fn criteria(c: &mut Check) {
                 err("E015", format!("the criterion \"{}\" requires nothing", criterion.id))
                     .label("empty list")
                     .help("Name what must be true, e.g. `requires: [Explicit(\"backlog\"), Resolved(\"budget\")]`.")
-                    .at(c.source, c.loc.span(&["criteria", &index, "requires"])),
+                    .at(c.lines, c.loc.span(&["criteria", &index, "requires"])),
             );
         }
         for (j, cond) in criterion.requires.iter().enumerate() {
@@ -282,20 +278,24 @@ pub(super) fn criteria(c: &mut Check) {
                             err("E018", format!("trust {t} is outside 0–{ceiling}"))
                                 .label("out of range")
                                 .help(format!("Use a number from 0 to {ceiling}: this customer's trust never goes higher (`max_trust`, or the style's default)."))
-                                .at(c.source, c.loc.span(&["criteria", &index, "requires", &j])),
+                                .at(c.lines, c.loc.span(&["criteria", &index, "requires", &j])),
                         );
                     }
                     continue;
                 }
             };
-            let known: &[&str] = if is_need { &c.need_ids } else { &c.concern_ids };
-            if !known.contains(&id.as_str()) {
+            let (known, known_set) = if is_need {
+                (&c.need_ids, &c.need_set)
+            } else {
+                (&c.concern_ids, &c.concern_set)
+            };
+            if !known_set.contains(id.as_str()) {
                 let what = if is_need { "need" } else { "concern" };
-                let help = if is_need && c.concern_ids.contains(&id.as_str()) {
+                let help = if is_need && c.concern_set.contains(id.as_str()) {
                     format!(
                         "\"{id}\" is a concern, not a need: to require it worked through, write `Resolved(\"{id}\")`."
                     )
-                } else if !is_need && c.need_ids.contains(&id.as_str()) {
+                } else if !is_need && c.need_set.contains(id.as_str()) {
                     format!(
                         "\"{id}\" is a need, not a concern: write `Explicit(\"{id}\")`, `Explored(\"{id}\")` or `Proposed(\"{id}\")`."
                     )
@@ -312,7 +312,7 @@ pub(super) fn criteria(c: &mut Check) {
                     )
                     .label(format!("unknown {what}"))
                     .help(help)
-                    .at(c.source, c.loc.span(&["criteria", &index, "requires", &j])),
+                    .at(c.lines, c.loc.span(&["criteria", &index, "requires", &j])),
                 );
             }
         }

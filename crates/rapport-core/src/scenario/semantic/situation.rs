@@ -28,7 +28,7 @@ pub(super) fn variation(c: &mut Check) {
     if let Some(b) = &c.file.decision.budget_holder {
         range_check_plain(
             &mut c.out,
-            c.source,
+            c.lines,
             c.loc.span(&["decision", "budget_holder", "chance"]),
             b.chance.into(),
             0,
@@ -40,14 +40,14 @@ pub(super) fn variation(c: &mut Check) {
                 err("E019", "the budget holder has no cue".to_string())
                     .label("no words")
                     .help("Write what the customer says that tells the trainee they need sign-off, e.g. `cue: [\"Anything like this goes to our finance director.\"]`.")
-                    .at(c.source, c.loc.span(&["decision", "budget_holder"])),
+                    .at(c.lines, c.loc.span(&["decision", "budget_holder"])),
             );
         }
     }
     if let Some(g) = &c.file.customer.guarded {
         range_check_plain(
             &mut c.out,
-            c.source,
+            c.lines,
             c.loc.span(&["customer", "guarded", "chance"]),
             g.chance.into(),
             0,
@@ -56,7 +56,7 @@ pub(super) fn variation(c: &mut Check) {
         );
         range_check_plain(
             &mut c.out,
-            c.source,
+            c.lines,
             c.loc.span(&["customer", "guarded", "trust_drop"]),
             g.trust_drop.into(),
             0,
@@ -68,7 +68,7 @@ pub(super) fn variation(c: &mut Check) {
                 err("E019", "the guarded customer has no cue".to_string())
                     .label("no words")
                     .help("Write what a guarded customer says after the opening, so a listening trainee can tell, e.g. `cue: [\"I'll be honest, I almost cancelled this.\"]`.")
-                    .at(c.source, c.loc.span(&["customer", "guarded"])),
+                    .at(c.lines, c.loc.span(&["customer", "guarded"])),
             );
         }
     }
@@ -89,16 +89,16 @@ pub(super) fn weights_hints_and_size(c: &mut Check) {
                 err("E016", format!("score weights must each be {}–{} and add up to 100 (these add up to {sum})", Weights::MIN, Weights::MAX))
                     .label("weights out of bounds")
                     .help("Adjust them, e.g. `(discovery: 30, agreement: 20, relationship: 20, fit_and_outcome: 30)`.")
-                    .at(c.source, c.loc.span(&["weights"])),
+                    .at(c.lines, c.loc.span(&["weights"])),
             );
         }
     }
 
     for (i, concern) in c.file.concerns.iter().enumerate() {
         if let Some(hint) = &concern.hinted_by
-            && !c.need_ids.contains(&hint.as_str())
+            && !c.need_set.contains(hint.as_str())
         {
-            let what = if c.concern_ids.contains(&hint.as_str()) {
+            let what = if c.concern_set.contains(hint.as_str()) {
                 format!(
                     "\"{hint}\" is a concern; `hinted_by` names the need whose discussion hints at this concern"
                 )
@@ -116,7 +116,7 @@ pub(super) fn weights_hints_and_size(c: &mut Check) {
                 .label("unknown need")
                 .help(what)
                 .at(
-                    c.source,
+                    c.lines,
                     c.loc
                         .span(&["concerns", &c.concern_indices[i], "hinted_by"]),
                 ),
@@ -135,7 +135,7 @@ pub(super) fn weights_hints_and_size(c: &mut Check) {
             )
             .label("too many")
             .help("Drop near-duplicate moves; a trainee reads the menu, so shorter is kinder.")
-            .at(c.source, c.loc.field_name(&[], "moves")),
+            .at(c.lines, c.loc.field_name(&[], "moves")),
         );
     }
 }
@@ -168,7 +168,7 @@ fn pool(
             .label(format!("unknown {sort}"))
             .help(help)
             .at(
-                c.source,
+                c.lines,
                 c.loc.span(&["variation", field, "from", &j.to_string()]),
             ),
         );
@@ -181,7 +181,7 @@ fn pool(
             )
             .label("impossible pick")
             .help(format!("Use a number from 1 to {}.", p.from.len().max(1)))
-            .at(c.source, c.loc.span(&["variation", field, "pick"])),
+            .at(c.lines, c.loc.span(&["variation", field, "pick"])),
         );
     }
 }
