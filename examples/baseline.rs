@@ -6,9 +6,11 @@
 
 use bevy::app::AppExit;
 use bevy::prelude::*;
+use bevy::render::RenderPlugin;
 use bevy::window::RequestRedraw;
 use bevy::winit::WinitSettings;
 use rapport::game::bench::epoch_ms;
+use rapport::game::renderer::Renderer;
 
 #[derive(Resource, Default)]
 struct Run {
@@ -19,19 +21,32 @@ struct Run {
 
 fn main() -> AppExit {
     let mode = std::env::args().nth(1).unwrap_or_else(|| "idle".into());
-    App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Baseline".into(),
+    // The game's own choice of graphics API, so both draw through the same driver.
+    let graphics = rapport::game::renderer::choose(Renderer::Auto).unwrap_or_else(|message| {
+        eprintln!("{message}");
+        std::process::exit(2)
+    });
+    let mut app = App::new();
+    graphics.finish(&mut app);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Baseline".into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(RenderPlugin {
+                render_creation: graphics.creation,
                 ..default()
             }),
-            ..default()
-        }))
-        .insert_resource(WinitSettings::desktop_app())
-        .insert_resource(Run { mode, ..default() })
-        .add_systems(Startup, setup)
-        .add_systems(Update, measure)
-        .run()
+    )
+    .insert_resource(WinitSettings::desktop_app())
+    .insert_resource(Run { mode, ..default() })
+    .add_systems(Startup, setup)
+    .add_systems(Update, measure)
+    .run()
 }
 
 fn setup(mut commands: Commands, mut fonts: ResMut<Assets<Font>>) {

@@ -142,41 +142,118 @@ fn without_a_display_the_game_says_so_in_one_line() {
     );
 }
 
-#[test]
-fn without_a_vulkan_driver_the_game_says_what_to_install_in_one_line() {
+/// Runs the game under Xvfb with these arguments and environment, through `sh` so the game's
+/// own exit code is echoed as the last line of stderr ("game exit N"): xvfb-run's cleanup may
+/// fail when other windowed tests run beside it. `None` when Xvfb is missing outside CI.
+fn run_windowed(args: &str, env: &[(&str, &str)]) -> Option<(String, i32)> {
     if !have("xvfb-run") {
         assert!(
             std::env::var_os("CI").is_none(),
             "xvfb-run is missing in CI"
         );
-        return;
+        return None;
     }
-    // The Vulkan loader finds no driver: as on a machine without one.
-    // The game's own exit code is echoed from inside xvfb-run, whose cleanup may fail when
-    // other windowed tests run beside it.
-    let output = Command::new("xvfb-run")
+    let mut command = Command::new("xvfb-run");
+    command
         .args(["-a", "-s", "-screen 0 1280x720x24", "sh", "-c"])
         .arg(format!(
-            "'{}' --autoplay collaborative --scenario corner-cafe; echo \"game exit $?\" >&2",
+            "timeout 300 '{}' {args}; echo \"game exit $?\" >&2",
             env!("CARGO_BIN_EXE_rapport")
         ))
-        .env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
-        .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
         .env("RUST_LOG", "off")
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+        .env("RUST_BACKTRACE", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let lines: Vec<&str> = stderr
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with("xvfb-run:"))
         .collect();
-    assert_eq!(lines.len(), 2, "one line, no backtrace: {stderr}");
-    assert_eq!(lines[1], "game exit 2", "{stderr}");
+    let code = lines
+        .last()
+        .and_then(|l| l.strip_prefix("game exit "))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no exit code in: {stderr}"));
+    let lines = lines[..lines.len() - 1].join("\n");
+    Some((lines, code))
+}
+
+/// The Vulkan loader finds no driver, as on a machine without one.
+const NO_VULKAN: [(&str, &str); 2] = [
+    ("VK_ICD_FILENAMES", "/nonexistent/icd.json"),
+    ("VK_DRIVER_FILES", "/nonexistent/icd.json"),
+];
+/// Nor does the EGL loader (GLVND) find Mesa: no OpenGL either.
+const NO_OPENGL: (&str, &str) = ("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json");
+
+#[test]
+fn without_a_vulkan_driver_the_game_plays_with_opengl() {
+    let dir = tempfile::tempdir().unwrap();
+    let shots = dir.path().join("shots");
+    let Some((stderr, code)) = run_windowed(
+        &format!(
+            "--autoplay collaborative --scenario corner-cafe --seed 1 --screenshots '{}'",
+            shots.display()
+        ),
+        &NO_VULKAN,
+    ) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
     assert!(
-        lines[0].contains("no Vulkan graphics driver")
-            && lines[0].contains("mesa-vulkan-drivers")
-            && !lines[0].contains("panicked"),
+        stderr.starts_with("rapport: no Vulkan driver found; drawing with OpenGL ("),
+        "one line says which API draws: {stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for name in ["01-menu", "03-conversation", "07-debrief"] {
+        check_png(&shots.join(format!("{name}.png")));
+    }
+}
+
+#[test]
+fn without_vulkan_or_opengl_the_game_says_what_to_install_in_one_line() {
+    let mut env = NO_VULKAN.to_vec();
+    env.push(NO_OPENGL);
+    let Some((stderr, code)) =
+        run_windowed("--autoplay collaborative --scenario corner-cafe", &env)
+    else {
+        return;
+    };
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "one line, no backtrace: {stderr}"
+    );
+    assert!(
+        stderr.contains("no Vulkan or OpenGL graphics driver")
+            && stderr.contains("mesa-vulkan-drivers")
+            && stderr.contains("rapport simulate")
+            && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_renderer_asked_for_by_name_is_not_replaced_by_the_other() {
+    let Some((stderr, code)) = run_windowed("--renderer vulkan", &NO_VULKAN) else {
+        return;
+    };
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("no Vulkan graphics driver found (--renderer vulkan)"),
+        "{stderr}"
+    );
+    let Some((stderr, code)) = run_windowed("--renderer gl", &[NO_OPENGL]) else {
+        return;
+    };
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("no OpenGL driver found (--renderer gl)"),
         "{stderr}"
     );
 }

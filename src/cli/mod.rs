@@ -73,6 +73,9 @@ pub struct GameArgs {
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,
+    /// Graphics: auto (Vulkan, else OpenGL on Linux), vulkan or gl.
+    #[arg(long, value_enum, default_value_t, value_name = "API")]
+    pub renderer: crate::game::renderer::Renderer,
     /// With --autoplay: stop playing after this many moves and wait (to be killed, in the
     /// test that proves an interrupted call resumes).
     #[arg(long, hide = true, value_name = "MOVES")]
@@ -274,5 +277,6 @@ pub fn game_options(
         workshop: args.workshop,
         trainee: args.trainee,
         autoplay_hold_after: args.autoplay_hold_after,
+        renderer: args.renderer,
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-const HINT: &str =
+pub const HINT: &str =
     "to play without a window, try `rapport simulate default --player collaborative`";
 
 /// Checks that an X11 display can be reached before any window code runs.
@@ -40,14 +40,9 @@ pub fn check_env(display: Option<&str>, wayland: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// What a player without any graphics driver reads instead of Bevy's panic and backtrace.
-pub const NO_GRAPHICS: &str = "rapport: no Vulkan graphics driver found. Install your \
-     graphics driver with Vulkan (on Debian or Ubuntu: sudo apt install mesa-vulkan-drivers, \
-     which also renders in software without a GPU), or";
-
-/// If the window or the renderer still fails to start, say so in one line: without a Vulkan
-/// driver (Bevy's "Unable to find a GPU"), only our line and the exit code 2; any other
-/// failure keeps Rust's message and adds the hint.
+/// If the window or the renderer still fails to start, say so in one line: without a graphics
+/// driver (Bevy's "Unable to find a GPU", where Bevy picks the adapter), only our line and the
+/// exit code 2; any other failure keeps Rust's message and adds the hint.
 pub fn install_panic_hint() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -58,7 +53,7 @@ pub fn install_panic_hint() {
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("");
         if message.contains("Unable to find a GPU") {
-            eprintln!("{NO_GRAPHICS} {HINT}");
+            eprintln!("{} {HINT}", super::renderer::NO_GRAPHICS);
             std::process::exit(2);
         }
         default(info);

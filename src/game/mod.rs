@@ -11,6 +11,7 @@ pub mod bench;
 pub mod display;
 pub mod input;
 pub mod low_power;
+pub mod renderer;
 pub mod scenario_assets;
 pub mod screens;
 pub mod session;
@@ -22,6 +23,7 @@ use bevy::app::AppExit;
 use bevy::asset::AssetMetaCheck;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
+use bevy::render::RenderPlugin;
 use bevy::window::{PrimaryWindow, WindowResolution};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +60,8 @@ pub struct GameOptions {
     pub trainee: Option<String>,
     /// With `--autoplay`: stop after this many moves and wait (a test kills the game there).
     pub autoplay_hold_after: Option<usize>,
+    /// `--renderer`: Vulkan, OpenGL, or the first that works.
+    pub renderer: renderer::Renderer,
 }
 
 /// Opens the game window and runs until it closes.
@@ -80,9 +84,16 @@ pub fn run(options: GameOptions) -> ExitCode {
             dir.display()
         );
     }
+    let graphics = match renderer::choose(options.renderer) {
+        Ok(graphics) => graphics,
+        Err(message) => {
+            eprintln!("{message} {}", display::HINT);
+            return ExitCode::from(2);
+        }
+    };
     display::install_panic_hint();
     let mut app = App::new();
-    windowed(&mut app, options);
+    windowed(&mut app, options, graphics);
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
@@ -90,9 +101,10 @@ pub fn run(options: GameOptions) -> ExitCode {
 }
 
 /// The real game: a window, the renderer and the game's plugins.
-pub fn windowed(app: &mut App, options: GameOptions) {
+pub fn windowed(app: &mut App, options: GameOptions, graphics: renderer::Graphics) {
     scenario_assets::register_sources(app, &options);
     let (width, height) = options.size.unwrap_or((1280.0, 720.0));
+    graphics.finish(app);
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -101,6 +113,10 @@ pub fn windowed(app: &mut App, options: GameOptions) {
                     resolution: WindowResolution::new(width as u32, height as u32),
                     ..default()
                 }),
+                ..default()
+            })
+            .set(RenderPlugin {
+                render_creation: graphics.creation,
                 ..default()
             })
             .set(AssetPlugin {
