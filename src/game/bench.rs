@@ -6,7 +6,10 @@
 //! - `--bench idle`: opens the conversation screen and waits (the script reads the CPU time
 //!   and peak memory from /proc);
 //! - `--bench scroll`: fills the log, scrolls it up and down for 600 frames and prints the
-//!   frame times' p50 and p95.
+//!   frame times' p50 and p95;
+//! - `--bench keys`: opens the conversation screen, prints `keys-ready`, then for every key
+//!   pressed prints when the frame showing its effect was presented (the windowed smoke test
+//!   sends the keys and measures the time from key to drawn frame).
 
 use super::GameOptions;
 use super::low_power::KeepAwake;
@@ -16,7 +19,9 @@ use super::screens::conversation::DialogueLog;
 use super::session::{CallRequest, ChooseMove, Selected, Session};
 use bevy::app::AppExit;
 use bevy::diagnostic::FrameCount;
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
+use bevy::render::{Extract, ExtractSchedule, Render, RenderApp, RenderSystems};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +29,7 @@ pub enum BenchMode {
     Startup,
     Idle,
     Scroll,
+    Keys,
 }
 
 impl BenchMode {
@@ -32,6 +38,7 @@ impl BenchMode {
             "startup" => Some(BenchMode::Startup),
             "idle" => Some(BenchMode::Idle),
             "scroll" => Some(BenchMode::Scroll),
+            "keys" => Some(BenchMode::Keys),
             _ => None,
         }
     }
@@ -44,6 +51,56 @@ pub fn epoch_ms() -> u128 {
         .map_or(0, |d| d.as_millis())
 }
 
+/// Microseconds since the Unix epoch, for the key-to-frame probe.
+pub fn epoch_us() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros())
+}
+
+/// Whether a key was pressed in this update (main world), or in the update whose frame is
+/// being drawn (render world).
+#[derive(Resource, Default, Clone, Copy)]
+pub struct KeyPressedThisFrame(bool);
+
+/// Prints `key-frame-epoch-us T` when the frame of an update that saw a key press has been
+/// presented: the key's effect is on screen (the game applies a key in the update that reads
+/// it). Added after the render plugin.
+fn key_frame_probe(app: &mut App) {
+    app.init_resource::<KeyPressedThisFrame>()
+        .add_systems(First, |mut seen: ResMut<KeyPressedThisFrame>| {
+            seen.0 = false
+        })
+        .add_systems(
+            PreUpdate,
+            |mut keys: MessageReader<KeyboardInput>, mut seen: ResMut<KeyPressedThisFrame>| {
+                if keys.read().any(|k| k.state.is_pressed()) {
+                    seen.0 = true;
+                }
+            },
+        );
+    let Some(render_app) = app.get_sub_app_mut(RenderApp) else {
+        return;
+    };
+    render_app
+        .init_resource::<KeyPressedThisFrame>()
+        .add_systems(
+            ExtractSchedule,
+            |main: Extract<Res<KeyPressedThisFrame>>, mut seen: ResMut<KeyPressedThisFrame>| {
+                *seen = **main;
+            },
+        )
+        .add_systems(
+            Render,
+            (|seen: Res<KeyPressedThisFrame>| {
+                if seen.0 {
+                    println!("key-frame-epoch-us {}", epoch_us());
+                }
+            })
+            .in_set(RenderSystems::Cleanup),
+        );
+}
+
 /// The frame whose update first has a laid-out UI node with text; the frame after it has
 /// been rendered (pipelined rendering draws frame N while N+1 updates).
 pub fn first_ui_frame(texts: &Query<&ComputedNode, With<Text>>) -> bool {
@@ -54,6 +111,7 @@ pub fn first_ui_frame(texts: &Query<&ComputedNode, With<Text>>) -> bool {
 struct BenchRun {
     seen_ui_at: Option<u32>,
     started: bool,
+    ready_at: Option<u32>,
     frames: Vec<f32>,
     scroll_frames: u32,
 }
@@ -61,6 +119,13 @@ struct BenchRun {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BenchRun>();
     app.add_systems(Update, run.run_if(|o: Res<GameOptions>| o.bench.is_some()));
+    if app
+        .world()
+        .get_resource::<GameOptions>()
+        .is_some_and(|o| o.bench == Some(BenchMode::Keys))
+    {
+        key_frame_probe(app);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -104,7 +169,7 @@ fn run(
                 _ => {}
             }
         }
-        BenchMode::Idle | BenchMode::Scroll => {
+        BenchMode::Idle | BenchMode::Scroll | BenchMode::Keys => {
             if !bench.started {
                 if !library.ready() {
                     return;
@@ -125,6 +190,19 @@ fn run(
                 return;
             }
             if mode == BenchMode::Idle {
+                return;
+            }
+            if mode == BenchMode::Keys {
+                // Frames until the call is on screen, then sleep as a trainee's game does.
+                if bench.ready_at.is_none() {
+                    keep.set("bench", true);
+                    if *screen.get() == Screen::Conversation && session.is_some() {
+                        bench.ready_at = Some(frames.0);
+                    }
+                } else if bench.ready_at.is_some_and(|at| frames.0 == at + 3) {
+                    keep.set("bench", false);
+                    println!("keys-ready");
+                }
                 return;
             }
             let Some(session) = session else { return };
