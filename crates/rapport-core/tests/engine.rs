@@ -2,7 +2,8 @@
 //! outcome reachable by a scripted play with the right one scoring highest, reasons for
 //! every change, and an exact behaviour profile.
 
-use rapport_core::engine::{Conversation, Event, Rule, SavedConversation};
+use rapport_core::engine::state::ConcernState;
+use rapport_core::engine::{Conversation, Event, Rule, SavedConversation, Speaker};
 use rapport_core::scenario::{Outcome, Scenario, parse};
 use rapport_core::scoring::debrief::debrief;
 use rapport_core::scoring::{score, total};
@@ -658,6 +659,45 @@ fn a_repeated_question_is_said_in_its_second_phrasing() {
         c.trainee_line(2)
     );
     assert!(rapport_core::report::transcript(&c).contains("Sorry, remind me"));
+}
+
+#[test]
+fn asking_about_a_concern_twice_from_the_opening_resolves_it_in_one_of_its_resolved_lines() {
+    // The trainee need say nothing about the product in between, which is why a resolved line
+    // is the customer's own conclusion (see shipped.rs for what such a line must not say).
+    let scenario = starter();
+    let concern = scenario
+        .file
+        .concerns
+        .iter()
+        .position(|c| c.id == "old-customers")
+        .unwrap();
+    let c = play(&scenario, 1, &["worry-customers", "worry-customers"]);
+    let last = c.turns().last().unwrap();
+    assert!(
+        last.events.iter().any(|e| matches!(
+            e,
+            Event::ConcernChanged { concern: k, to: ConcernState::Resolved, .. } if *k == concern
+        )),
+        "the second question resolved the concern: {:?}",
+        last.events
+    );
+    let resolved = &scenario.file.concerns[concern].resolved;
+    let said: Vec<&str> = last
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            } => Some(&**text),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        said.iter().any(|s| resolved.iter().any(|r| &**r == *s)),
+        "the customer answers in a resolved line, not another one: {said:?}"
+    );
 }
 
 #[test]

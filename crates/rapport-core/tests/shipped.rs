@@ -27,6 +27,65 @@ fn parsed() -> Vec<(String, Arc<Scenario>)> {
         .collect()
 }
 
+/// Words that put an offer in the seller's mouth: "So you'd sign a data agreement", "you've
+/// told me", "Put like that". A concern is resolved by exploring it twice, and the trainee
+/// may have said nothing about the product in between, so a resolved line must be the
+/// customer's own conclusion and never quote an offer back.
+const SELLER_ATTRIBUTING: &[&str] = &[
+    "you'd",
+    "you would",
+    "you've",
+    "you have told",
+    "you have said",
+    "you told",
+    "you said",
+    "you mentioned",
+    "you'll",
+    "you will",
+    "you're offering",
+    "you offer",
+    "so you",
+    "put like that",
+    "needed to hear",
+];
+
+#[test]
+fn resolved_concern_lines_never_quote_an_offer_the_trainee_did_not_make() {
+    let starter = rapport_core::scenario::parse(rapport_core::STARTER_SCENARIO)
+        .scenario
+        .expect("the starter parses");
+    let mut all = parsed();
+    all.push(("the starter template".to_string(), starter));
+    let mut quoting = Vec::new();
+    for (name, s) in &all {
+        for concern in &s.file.concerns {
+            for line in concern.resolved.iter() {
+                let lower = line.to_lowercase().replace('\u{2019}', "'");
+                let phrase = SELLER_ATTRIBUTING.iter().find(|p| lower.contains(*p));
+                // "So it works offline..." restates what the customer has just been told, and
+                // "...its own SIM? Right." checks it back.
+                let restates = lower.trim_start_matches("oh, ").starts_with("so ");
+                let asks_back = lower.contains('?');
+                let file = name.rsplit('/').next().unwrap_or(name);
+                let id = &concern.id;
+                if let Some(phrase) = phrase {
+                    quoting.push(format!("{file} {id}: {phrase:?} in {line:?}"));
+                } else if restates {
+                    quoting.push(format!("{file} {id}: opens with \"So\": {line:?}"));
+                } else if asks_back {
+                    quoting.push(format!("{file} {id}: asks it back: {line:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        quoting.is_empty(),
+        "{} resolved lines quote an offer the trainee may never have made:\n{}",
+        quoting.len(),
+        quoting.join("\n")
+    );
+}
+
 #[test]
 fn every_shipped_scenario_passes_check_without_a_warning() {
     let all = shipped();
