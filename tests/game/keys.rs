@@ -198,3 +198,80 @@ fn keys_typed_faster_than_frames_each_count_in_order() {
     app.keys_in_one_frame(&[KeyCode::Digit1, KeyCode::Digit2]);
     assert_eq!(played(&app), vec![twelfth]);
 }
+
+#[test]
+fn n_opens_the_notes_over_the_call_and_n_or_esc_closes_them_without_playing() {
+    use rapport::game::screens::Overlay;
+    let overlay = |app: &App| *app.world().resource::<State<Overlay>>().get();
+    let (_dir, mut app) = in_the_call();
+    app.press(KeyCode::KeyN);
+    assert_eq!(overlay(&app), Overlay::Notes);
+    let texts = app.texts();
+    let name = app
+        .world()
+        .resource::<Session>()
+        .scenario
+        .file
+        .customer
+        .name
+        .clone();
+    assert!(
+        texts.iter().filter(|t| **t == name).count() >= 2,
+        "the customer card is in the notes too: {texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "Back to the call (N or Esc)"));
+    // The moves wait underneath: a digit plays nothing while the notes are open.
+    app.press(KeyCode::Digit3);
+    assert!(played(&app).is_empty());
+    app.press(KeyCode::KeyN);
+    assert_eq!(overlay(&app), Overlay::None, "N closes the notes");
+    app.press(KeyCode::KeyN);
+    app.press(KeyCode::Escape);
+    assert_eq!(
+        overlay(&app),
+        Overlay::None,
+        "Esc closes the notes and does not open the pause menu"
+    );
+    assert_eq!(app.screen(), Screen::Conversation);
+}
+
+#[test]
+fn a_narrow_window_folds_the_notes_so_the_moves_get_the_whole_width() {
+    use bevy::window::PrimaryWindow;
+    use rapport::game::theme::Theme;
+    let (_dir, mut app) = in_the_call();
+    let notes_button_shown = |app: &mut App| {
+        app.world_mut()
+            .query::<(&Node, &bevy::a11y::AccessibilityNode)>()
+            .iter(app.world())
+            .any(|(n, a)| {
+                n.display != Display::None
+                    && a.label() == Some("Notes: the customer and what you have learned")
+            })
+    };
+    let learned_shown = |app: &mut App| app.texts().iter().any(|t| t == "What I have learned");
+    assert!(
+        !notes_button_shown(&mut app),
+        "1280×720 at 100 %: side by side"
+    );
+    assert!(learned_shown(&mut app));
+
+    app.world_mut().resource_mut::<Theme>().text_scale = 2.0;
+    let mut windows = app
+        .world_mut()
+        .query_filtered::<&mut Window, With<PrimaryWindow>>();
+    windows
+        .single_mut(app.world_mut())
+        .unwrap()
+        .resolution
+        .set(1024.0, 600.0);
+    app.update();
+    app.update();
+    assert!(notes_button_shown(&mut app), "1024×600 at 200 %: folded");
+    let left_shown = app
+        .world_mut()
+        .query::<(&Node, &Children)>()
+        .iter(app.world())
+        .any(|(n, _)| n.width == percent(30) && n.display != Display::None);
+    assert!(!left_shown, "the left column is hidden");
+}

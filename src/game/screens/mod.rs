@@ -45,6 +45,9 @@ pub enum Overlay {
     Interrupted,
     /// "Quit the game?", from the menu or the pause menu.
     ConfirmQuit,
+    /// The customer card and "What I have learned" over the call (N), for windows too
+    /// narrow to show them beside the moves.
+    Notes,
 }
 
 /// The screens follow the call owner: a call that starts (or restarts, or branches) shows the

@@ -26,13 +26,14 @@ use rapport_core::scoring::outcome_label;
 
 mod keys;
 mod moves;
+mod notes;
 
 pub use keys::{PendingLine, PendingNumber, pending_text};
 pub use moves::MoveButton;
 use moves::{menu_now, refresh_moves, spawn_moves};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(keys::plugin);
+    app.add_plugins((keys::plugin, notes::plugin));
     app.add_systems(OnEnter(Screen::Conversation), spawn);
     app.add_systems(
         Update,
@@ -83,19 +84,46 @@ pub fn is_compact(window_height: f32, text_scale: f32) -> bool {
     window_height / text_scale.max(0.5) < COMPACT_BELOW
 }
 
+/// Whether a window this wide, at this text scale, is too narrow for the left column
+/// (1024×600 from 150 % text, 1280×720 at 200 %): it folds into the notes overlay.
+pub fn is_narrow(window_width: f32, text_scale: f32) -> bool {
+    window_width / text_scale.max(0.5) < NARROW_BELOW
+}
+
 /// Keeps the layout fitted to the window and text size: in a short window or with large
 /// text, the moves get more room, and the seed line and the moves' key hint (the count and
-/// the README say as much) are hidden.
+/// the README say as much) are hidden; in a narrow one the left column folds into the notes
+/// overlay (N), so the moves use the whole width.
+#[allow(clippy::type_complexity)]
 fn fit_to_window(
     windows: Query<Ref<Window>, With<PrimaryWindow>>,
     theme: Res<Theme>,
     added: Query<(), Added<ConversationView>>,
     mut seed: Query<&mut Node, (With<SeedLine>, Without<MovesPanel>)>,
     mut moves: Query<&mut Node, (With<MovesPanel>, Without<SeedLine>)>,
+    mut folding: Query<
+        (&mut Node, Has<LeftColumn>),
+        (
+            Or<(With<LeftColumn>, With<NotesButton>)>,
+            Without<SeedLine>,
+            Without<MovesPanel>,
+        ),
+    >,
 ) {
     let Ok(window) = windows.single() else { return };
     if !window.is_changed() && !theme.is_changed() && added.is_empty() {
         return;
+    }
+    let narrow = is_narrow(window.width(), theme.text_scale);
+    for (mut node, is_left) in &mut folding {
+        let display = if narrow == is_left {
+            Display::None
+        } else {
+            Display::Flex
+        };
+        if node.display != display {
+            node.display = display;
+        }
     }
     let compact = is_compact(window.height(), theme.text_scale);
     for mut node in &mut seed {
@@ -117,6 +145,37 @@ fn fit_to_window(
         if node.max_height != share {
             node.max_height = share;
         }
+    }
+}
+
+/// "What I have learned" as lines to show: the core's list (needs at their depth, concerns
+/// voiced), concerns in the muted colour.
+fn learned_lines(
+    scenario: &rapport_core::scenario::Scenario,
+    state: &rapport_core::engine::State,
+) -> Vec<(String, ColorRole)> {
+    rapport_core::engine::learned(scenario, state)
+        .into_iter()
+        .map(|l| {
+            let color = if l.concern {
+                ColorRole::Muted
+            } else {
+                ColorRole::Text
+            };
+            (format!("• {}", l.text), color)
+        })
+        .collect()
+}
+
+/// Fills a "What I have learned" list, on the call screen or in the notes overlay.
+fn spawn_learned(list: &mut ChildSpawnerCommands, lines: Vec<(String, ColorRole)>) {
+    if lines.is_empty() {
+        list.spawn(muted(
+            "Nothing yet. Ask about their situation and problems.",
+        ));
+    }
+    for (line, color) in lines {
+        list.spawn(text(line, TextRole::Body, color));
     }
 }
 
@@ -158,6 +217,13 @@ struct MovesPanel;
 /// The scrolling list of move buttons inside the moves panel.
 #[derive(Component)]
 struct MovesList;
+/// The customer card and "What I have learned", which a narrow layout folds into the notes
+/// overlay (N).
+#[derive(Component)]
+struct LeftColumn;
+/// The top bar's "Notes (N)" button, shown when the left column is folded.
+#[derive(Component)]
+struct NotesButton;
 /// A line the compact layout hides: the seed, the moves' key hint.
 #[derive(Component)]
 struct SeedLine;
@@ -172,6 +238,9 @@ const MOVES_SHARE_COMPACT: f32 = 55.0;
 /// Below this height in text lines of the chosen size, the call switches to a compact layout:
 /// the seed line goes, and the moves get more of the height than the dialogue.
 const COMPACT_BELOW: f32 = 440.0;
+/// Below this width in logical pixels of the chosen text size, the left column folds into
+/// the notes overlay so that the moves and the dialogue get the whole width.
+const NARROW_BELOW: f32 = 760.0;
 
 fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
     let Some(session) = session else { return };
@@ -241,6 +310,8 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                         t.spawn(meter_bar(1.0, ColorRole::Neutral, 10.0))
                             .insert(TimeFill);
                     });
+                    // Shown or hidden by `fit_to_window` before the first frame.
+                    m.spawn((NotesButton, notes::notes_button()));
                     m.spawn((button(
                         "Pause (Esc)",
                         "Pause menu",
@@ -260,12 +331,12 @@ fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
             })
             .with_children(|main| {
                 // Left: who is on the other side, and what you have learned.
-                main.spawn(Node {
+                main.spawn((LeftColumn, Node {
                     width: percent(30),
                     min_width: px(220),
                     min_height: px(0),
                     ..column(12.0)
-                })
+                }))
                 .with_children(|left| {
                     left.spawn((panel(Node::default()), a11y(Role::Group, "Customer")))
                         .with_children(|card| {
@@ -529,27 +600,10 @@ fn refresh(
     // What I have learned: the needs discovered, at their depth, and the concerns voiced.
     if let Ok(list) = learned.single() {
         commands.entity(list).despawn_related::<Children>();
-        let lines: Vec<(String, ColorRole)> = rapport_core::engine::learned(scenario, state)
-            .into_iter()
-            .map(|l| {
-                let color = if l.concern {
-                    ColorRole::Muted
-                } else {
-                    ColorRole::Text
-                };
-                (format!("• {}", l.text), color)
-            })
-            .collect();
-        commands.entity(list).with_children(|l| {
-            if lines.is_empty() {
-                l.spawn(muted(
-                    "Nothing yet. Ask about their situation and problems.",
-                ));
-            }
-            for (line, color) in lines {
-                l.spawn(text(line, TextRole::Body, color));
-            }
-        });
+        let lines = learned_lines(scenario, state);
+        commands
+            .entity(list)
+            .with_children(|l| spawn_learned(l, lines));
     }
 
     // Coach mode: the principle the last move followed or broke.
@@ -598,7 +652,17 @@ fn refresh(
 
 #[cfg(test)]
 mod tests {
-    use super::is_compact;
+    use super::{is_compact, is_narrow};
+
+    #[test]
+    fn narrow_windows_and_large_text_fold_the_notes_away_from_the_moves() {
+        assert!(is_narrow(1024.0, 1.5));
+        assert!(is_narrow(1024.0, 2.0));
+        assert!(is_narrow(1280.0, 2.0));
+        assert!(!is_narrow(1024.0, 1.0));
+        assert!(!is_narrow(1280.0, 1.5));
+        assert!(!is_narrow(1920.0, 2.0));
+    }
 
     #[test]
     fn short_windows_and_large_text_use_the_compact_call_layout() {
