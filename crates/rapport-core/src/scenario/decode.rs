@@ -47,7 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => Ok(with_lone_returns_as_newlines(text)),
         Err(e) => {
             let shown = String::from_utf8_lossy(bytes).into_owned();
             let at = e.valid_up_to();
@@ -60,9 +60,27 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Undecodable>> {
     }
 }
 
+/// A file saved with old Mac line endings (a lone `\r`) reads as lines, as editors show it:
+/// each lone `\r` becomes `\n` (one byte for one, so every offset stays where it was), and
+/// the parser, the line index and the rendered snippets count the same lines.
+fn with_lone_returns_as_newlines(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("one ASCII byte replaced by another keeps UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_mac_line_endings_read_as_lines_and_windows_ones_stay() {
+        assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
+    }
 
     #[test]
     fn a_bad_byte_is_located_and_a_byte_order_mark_is_dropped() {
