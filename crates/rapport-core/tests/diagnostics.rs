@@ -278,3 +278,25 @@ fn an_id_with_an_invisible_or_direction_changing_character_is_refused() {
     let text = starter.replacen("id: \"proofs\"", "id: \"épreuves\"", 1);
     assert!(!parse(&text).diagnostics.iter().any(|d| d.code == "E024"));
 }
+
+#[test]
+fn a_scenario_id_with_an_invisible_character_is_refused_where_it_is_written() {
+    let starter = rapport_core::STARTER_SCENARIO;
+    let text = starter.replacen("id: \"starter\"", "id: \"star\u{200B}ter\"", 1);
+    assert_ne!(text, starter);
+    let parsed = parse(&text);
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E024")
+        .unwrap_or_else(|| panic!("no E024: {:?}", parsed.diagnostics));
+    assert!(d.message.contains("scenario id"), "{}", d.message);
+    let line = text
+        .lines()
+        .position(|l| l.contains("star\u{200B}ter"))
+        .unwrap()
+        + 1;
+    assert_eq!(d.line, line);
+    let text = starter.replacen("id: \"starter\"", "id: \"日本語\"", 1);
+    assert!(!parse(&text).diagnostics.iter().any(|d| d.code == "E024"));
+}

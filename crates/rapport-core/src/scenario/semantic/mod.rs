@@ -178,6 +178,23 @@ fn header(c: &mut Check) {
             );
         }
     }
+    // The scenario's id is typed by facilitators (`--scenario`, workshop codes) and shown in
+    // menus: two that look alike must be alike.
+    if let Some(bad) = c.file.meta.id.chars().find(|&ch| references::invisible(ch)) {
+        c.out.push(
+            err(
+                "E024",
+                format!(
+                    "the scenario id \"{}\" contains an invisible or direction-changing character (U+{:04X})",
+                    c.file.meta.id.escape_debug(),
+                    u32::from(bad)
+                ),
+            )
+            .label("hidden character")
+            .help("Retype the id with visible letters, digits and hyphens only: two ids that look the same must not be different.")
+            .at(c.lines, c.loc.span(&["meta", "id"])),
+        );
+    }
 }
 
 /// Numbers within their ranges.

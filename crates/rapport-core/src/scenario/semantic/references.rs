@@ -322,7 +322,7 @@ pub(super) fn criteria(c: &mut Check) {
 /// A character that shows as nothing or reorders the text around it: control characters,
 /// zero-width characters and bidirectional controls. Two ids differing only in these would
 /// look identical to a trainer.
-fn invisible(ch: char) -> bool {
+pub(super) fn invisible(ch: char) -> bool {
     ch.is_control()
         || matches!(
             ch,
