@@ -101,19 +101,7 @@ mod platform {
         let found = match choice {
             Renderer::Vulkan => vulkan(&settings),
             Renderer::Gl => opengl(&settings)?,
-            Renderer::Auto => match vulkan(&settings) {
-                Some(found) => Some(found),
-                None => {
-                    let found = opengl(&settings)?;
-                    if let Some((_, adapter, _)) = &found {
-                        eprintln!(
-                            "rapport: no Vulkan driver found; drawing with OpenGL ({})",
-                            adapter.get_info().name
-                        );
-                    }
-                    found
-                }
-            },
+            Renderer::Auto => automatic(&settings)?,
         };
         let Some((instance, adapter, gl_display)) = found else {
             return Err(match choice {
@@ -136,6 +124,53 @@ mod platform {
     }
 
     type Found = (wgpu::Instance, wgpu::Adapter, Option<XDisplay>);
+
+    fn is_software(found: &Found) -> bool {
+        found.1.get_info().device_type == wgpu::DeviceType::Cpu
+    }
+
+    /// Vulkan on a GPU; else OpenGL on a GPU (an older laptop whose GPU has no Vulkan driver
+    /// may still have Mesa's software Vulkan installed, and its GPU's OpenGL draws faster);
+    /// else whichever software renderer answers, Vulkan first.
+    fn automatic(settings: &WgpuSettings) -> Result<Option<Found>, String> {
+        let vulkan = vulkan(settings);
+        if vulkan.as_ref().is_some_and(|v| !is_software(v)) {
+            return Ok(vulkan);
+        }
+        let opengl = match opengl(settings) {
+            Ok(found) => found,
+            // Without an X connection for OpenGL, software Vulkan still draws.
+            Err(_) if vulkan.is_some() => None,
+            Err(message) => return Err(message),
+        };
+        let name = |found: &Found| found.1.get_info().name;
+        Ok(match (vulkan, opengl) {
+            (vulkan, Some(gl)) if !is_software(&gl) => {
+                if vulkan.is_some() {
+                    eprintln!(
+                        "rapport: Vulkan renders in software here; drawing with the GPU's \
+                         OpenGL ({})",
+                        name(&gl)
+                    );
+                } else {
+                    eprintln!(
+                        "rapport: no Vulkan driver found; drawing with OpenGL ({})",
+                        name(&gl)
+                    );
+                }
+                Some(gl)
+            }
+            (Some(vulkan), _) => Some(vulkan),
+            (None, Some(gl)) => {
+                eprintln!(
+                    "rapport: no Vulkan driver found; drawing with OpenGL ({})",
+                    name(&gl)
+                );
+                Some(gl)
+            }
+            (None, None) => None,
+        })
+    }
 
     fn vulkan(settings: &WgpuSettings) -> Option<Found> {
         let (instance, adapter) = adapter(settings, wgpu::Backends::VULKAN, None)?;
