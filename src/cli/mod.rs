@@ -73,7 +73,8 @@ pub struct GameArgs {
     /// Do not watch scenario files for changes.
     #[arg(long)]
     pub no_watch: bool,
-    /// Graphics: auto (Vulkan, else OpenGL on Linux), vulkan or gl.
+    /// Graphics: auto (Vulkan on the GPU, else OpenGL on the GPU, else software; OpenGL on
+    /// Linux), vulkan or gl.
     #[arg(long, value_enum, default_value_t, value_name = "API")]
     pub renderer: crate::game::renderer::Renderer,
     /// With --autoplay: stop playing after this many moves and wait (to be killed, in the

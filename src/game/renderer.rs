@@ -1,5 +1,5 @@
-//! Which graphics API draws the game: Vulkan where a driver is installed, else OpenGL (Linux,
-//! through EGL), else one line that says what to install.
+//! Which graphics API draws the game: on Linux, Vulkan on the GPU, else OpenGL on the GPU
+//! (through EGL), else either in software, else one line that says what to install.
 //!
 //! Bevy creates its wgpu instance without a display connection, which is fine for Vulkan but
 //! leaves OpenGL on Linux unable to present to an X11 window. So on Linux the game creates the
@@ -13,7 +13,7 @@ use bevy::render::settings::{RenderCreation, WgpuSettings};
 /// `--renderer`: which graphics API to use.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Renderer {
-    /// Vulkan where a driver answers, else OpenGL.
+    /// The GPU's Vulkan, else the GPU's OpenGL, else software Vulkan or OpenGL.
     #[default]
     Auto,
     /// Vulkan only (DirectX 12 or Metal where those are the platform's API).
