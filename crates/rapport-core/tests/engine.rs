@@ -64,9 +64,9 @@ const READY: &[&str] = &[
     "value-proofs",
     "summary",
     "worry-customers",
-    "worry-customers",
     "worry-setup",
-    "worry-setup",
+    "answer-phone-orders",
+    "answer-setup-together",
     "propose-proofs",
     "whats-missing",
 ];
@@ -388,52 +388,49 @@ fn offered_ids(c: &Conversation) -> Vec<String> {
 }
 
 #[test]
-fn the_menu_opens_what_can_be_said_about_a_need_only_once_the_customer_brings_it_up() {
+fn the_menu_offers_everything_from_the_start_in_a_stable_order_and_never_follows_her() {
     let mut c = play(&starter(), 1, &["purpose"]);
     let before = offered_ids(&c);
-    assert!(
-        before.contains(&"ask-proofs".to_string()),
-        "open probes are on offer"
-    );
-    assert!(
-        before.contains(&"assume".to_string()),
-        "tricks stay on offer"
-    );
-    for hidden in ["cost-proofs", "value-proofs", "propose-proofs", "shape-it"] {
-        assert!(
-            !before.contains(&hidden.to_string()),
-            "{hidden} offered too early"
-        );
+    // Deeper questions, proposals, answers to worries and tricks are all there before she
+    // has said a word about any of them: the menu does not do the listening.
+    for id in [
+        "ask-proofs",
+        "cost-proofs",
+        "value-proofs",
+        "propose-proofs",
+        "shape-it",
+        "answer-phone-orders",
+        "assume",
+    ] {
+        assert!(before.contains(&id.to_string()), "{id} not on offer");
     }
-    assert!(
-        c.choose_id("cost-proofs").is_err(),
-        "a move not on offer is refused"
-    );
     c.choose_id("ask-proofs").expect("a probe");
     let after = offered_ids(&c);
-    for opened in ["cost-proofs", "value-proofs", "propose-proofs", "shape-it"] {
-        assert!(after.contains(&opened.to_string()), "{opened} not opened");
-    }
-    let new: Vec<String> = c
-        .newly_offered()
-        .into_iter()
-        .map(|i| c.scenario().file.moves[i].id.clone())
-        .collect();
-    assert!(new.contains(&"cost-proofs".to_string()), "{new:?}");
-    // The order stays the scenario's: newly opened moves slot in where they were written.
-    let index = |id: &str| after.iter().position(|m| m == id).expect("offered");
-    assert!(
-        index("how-orders") < index("cost-proofs") && index("cost-proofs") < index("ask-quotes")
+    assert_eq!(
+        after, before,
+        "the same list, in the same order, after she spoke"
     );
-    // A question the customer has answered leaves the menu, so the list stays short.
-    assert!(
-        !after.contains(&"ask-proofs".to_string()),
-        "answered probe still offered"
-    );
+    assert!(c.newly_offered().is_empty(), "nothing is marked new");
 }
 
 #[test]
-fn a_concern_hinted_by_a_need_opens_when_that_need_comes_up() {
+fn a_deeper_question_about_a_problem_she_never_raised_costs_what_presuming_costs() {
+    let s = starter();
+    let asked = play(&s, 1, &["purpose", "ask-proofs", "cost-proofs"]);
+    let presumed = play(&s, 1, &["purpose", "ask-quotes", "cost-proofs"]);
+    let rules: Vec<Rule> = presumed.turns()[2]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::QuestionTooEarly), "{rules:?}");
+    assert_eq!(presumed.state().presumed, 1);
+    assert!(presumed.state().trust < asked.state().trust);
+    assert!(presumed.state().patience < asked.state().patience);
+}
+
+#[test]
+fn a_worry_asked_about_before_anything_she_said_leads_there_is_too_early() {
     let s = starter_with(&[
         ("chance: 50,", "chance: 0,"),
         (
@@ -441,10 +438,29 @@ fn a_concern_hinted_by_a_need_opens_when_that_need_comes_up() {
             "            id: \"setup-time\",\n            hinted_by: \"quotes\",",
         ),
     ]);
-    let mut c = play(&s, 1, &["purpose"]);
-    assert!(!offered_ids(&c).contains(&"worry-setup".to_string()));
-    c.choose_id("ask-quotes").expect("a probe");
-    assert!(offered_ids(&c).contains(&"worry-setup".to_string()));
+    let setup = s
+        .file
+        .concerns
+        .iter()
+        .position(|c| c.id == "setup-time")
+        .unwrap();
+    let seed = (0..50)
+        .find(|&seed| rapport_core::engine::initial_state(&s, seed).concern_active(setup))
+        .expect("a seed with the worry");
+    let early = play(&s, seed, &["purpose", "worry-setup"]);
+    let rules: Vec<Rule> = early.turns()[1]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::ConcernTooEarly), "{rules:?}");
+    let hinted = play(&s, seed, &["purpose", "ask-quotes", "worry-setup"]);
+    let rules: Vec<Rule> = hinted.turns()[2]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(!rules.contains(&Rule::ConcernTooEarly), "{rules:?}");
 }
 
 #[test]
@@ -570,9 +586,9 @@ fn saying_what_the_product_cannot_do_builds_trust_and_leaving_it_unsaid_costs_th
     // The same order, with and without the limitation said.
     let rest = [
         "worry-customers",
-        "worry-customers",
         "worry-setup",
-        "worry-setup",
+        "answer-phone-orders",
+        "answer-setup-together",
         "propose-proofs",
         "whats-missing",
         "ask-order",
@@ -596,7 +612,7 @@ fn saying_what_the_product_cannot_do_builds_trust_and_leaving_it_unsaid_costs_th
 #[test]
 fn asking_the_same_thing_twice_gets_you_asked_me_that_and_costs_time() {
     let s = starter();
-    let once = play(&s, 1, &["purpose", "how-orders", "listen"]);
+    let once = play(&s, 1, &["purpose", "how-orders", "ask-proofs"]);
     let twice = play(&s, 1, &["purpose", "how-orders", "how-orders"]);
     let last = &twice.turns()[2];
     let said = last
@@ -662,9 +678,7 @@ fn a_repeated_question_is_said_in_its_second_phrasing() {
 }
 
 #[test]
-fn asking_about_a_concern_twice_from_the_opening_resolves_it_in_one_of_its_resolved_lines() {
-    // The trainee need say nothing about the product in between, which is why a resolved line
-    // is the customer's own conclusion (see shipped.rs for what such a line must not say).
+fn a_voiced_worry_is_settled_by_its_answer_not_by_asking_twice_and_a_wrong_answer_costs() {
     let scenario = starter();
     let concern = scenario
         .file
@@ -672,18 +686,56 @@ fn asking_about_a_concern_twice_from_the_opening_resolves_it_in_one_of_its_resol
         .iter()
         .position(|c| c.id == "old-customers")
         .unwrap();
-    let c = play(&scenario, 1, &["worry-customers", "worry-customers"]);
-    let last = c.turns().last().unwrap();
-    assert!(
-        last.events.iter().any(|e| matches!(
-            e,
-            Event::ConcernChanged { concern: k, to: ConcernState::Resolved, .. } if *k == concern
-        )),
-        "the second question resolved the concern: {:?}",
-        last.events
+    // A seed where this worry is on her mind.
+    let seed = (0..50)
+        .find(|&seed| rapport_core::engine::initial_state(&scenario, seed).concern_active(concern))
+        .expect("a seed with the worry");
+    let resolved_on = |c: &Conversation| {
+        c.turns().last().unwrap().events.iter().any(|e| {
+            matches!(
+                e,
+                Event::ConcernChanged { concern: k, to: ConcernState::Resolved, .. } if *k == concern
+            )
+        })
+    };
+    let twice = play(
+        &scenario,
+        seed,
+        &["purpose", "worry-customers", "worry-customers"],
     );
+    assert!(!resolved_on(&twice), "asking again settles nothing");
+    let rules: Vec<Rule> = twice.turns()[2]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::ConcernAskedAgain), "{rules:?}");
+
+    let wrong = play(
+        &scenario,
+        seed,
+        &["purpose", "worry-customers", "answer-ratings"],
+    );
+    assert!(!resolved_on(&wrong));
+    let rules: Vec<Rule> = wrong.turns()[2]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::AnswerMissed), "{rules:?}");
+
+    let answered = play(
+        &scenario,
+        seed,
+        &["purpose", "worry-customers", "answer-phone-orders"],
+    );
+    assert!(resolved_on(&answered), "the right answer settles it");
+    assert!(answered.state().trust > wrong.state().trust);
     let resolved = &scenario.file.concerns[concern].resolved;
-    let said: Vec<&str> = last
+    let said: Vec<&str> = answered
+        .turns()
+        .last()
+        .unwrap()
         .events
         .iter()
         .filter_map(|e| match e {
@@ -698,6 +750,14 @@ fn asking_about_a_concern_twice_from_the_opening_resolves_it_in_one_of_its_resol
         said.iter().any(|s| resolved.iter().any(|r| &**r == *s)),
         "the customer answers in a resolved line, not another one: {said:?}"
     );
+    // The same answer before she voiced the worry presumes it.
+    let unasked = play(&scenario, seed, &["purpose", "answer-phone-orders"]);
+    let rules: Vec<Rule> = unasked.turns()[1]
+        .events
+        .iter()
+        .filter_map(Event::rule)
+        .collect();
+    assert!(rules.contains(&Rule::AnswerUnasked), "{rules:?}");
 }
 
 #[test]

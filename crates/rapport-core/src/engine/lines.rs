@@ -48,6 +48,17 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::LimitationDisclosed => "Thank you for telling me straight. I'd rather know now.",
         Reaction::LimitationPuzzled => "I'm not sure why you're telling me that.",
         Reaction::ConcernNone => "No real worries on that front.",
+        Reaction::ConcernTooEarly => {
+            "Worries? It's a bit early for that. We haven't even talked about what needs fixing."
+        }
+        Reaction::ConcernAskedAgain => {
+            "I've told you what worries me. What I need now is an answer to it."
+        }
+        Reaction::AnswerMissed => "That's not really what I'm worried about.",
+        Reaction::AnswerUnasked => {
+            "Why are you telling me that? I haven't said I'm worried about it."
+        }
+        Reaction::AnswerAgain => "Yes, you've put my mind at rest on that already.",
         Reaction::CommitmentNotReady => "I'm not ready to commit to anything yet.",
         Reaction::CannotDecideAlone => {
             "I can't sign this on my own. It would have to go to the person who holds the budget."

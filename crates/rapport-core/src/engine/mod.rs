@@ -234,6 +234,7 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
         summaries: 0,
         closes: 0,
         irritators: 0,
+        presumed: 0,
     }
 }
 

@@ -45,6 +45,10 @@ pub enum Rule {
     ConcernResolved,
     ConcernSoftened,
     ConcernHidden,
+    ConcernTooEarly,
+    ConcernAskedAgain,
+    AnswerMissed,
+    AnswerUnasked,
     ConcernHardenedByPressure,
     ConcernHardenedByRebuttal,
     CommitmentPremature,
@@ -106,7 +110,9 @@ impl Rule {
                 "Testing your understanding of what was just said builds trust (Rackham: skilled negotiators do it more than twice as often as average ones)."
             }
             Rule::SummaryWrong => "The summary put words in the customer's mouth.",
-            Rule::NothingNewToCheck => "Nothing new had been said since the last check.",
+            Rule::NothingNewToCheck => {
+                "Nothing new had been said since the last check: an empty summary spends time."
+            }
             Rule::CheckInvitedConcern => {
                 "Asking for an opinion invited an honest objection into the open."
             }
@@ -144,7 +150,19 @@ impl Rule {
             }
             Rule::ConcernVoiced => "Exploring let the customer voice a concern.",
             Rule::ConcernResolved => {
-                "Exploring the concern, rather than arguing, worked it through."
+                "Answering the worry she voiced with what would settle it, rather than arguing, worked it through."
+            }
+            Rule::ConcernTooEarly => {
+                "A worry asked about before she said anything that leads there: it is too early to talk about doubts."
+            }
+            Rule::ConcernAskedAgain => {
+                "She had already told you what worries her; asking again does not settle it. Answer it."
+            }
+            Rule::AnswerMissed => {
+                "The answer missed what she is worried about: it spent her time and some trust."
+            }
+            Rule::AnswerUnasked => {
+                "Answering a worry she has not voiced presumes you know her mind."
             }
             Rule::ConcernSoftened => "Listening softened a hardened concern.",
             Rule::ConcernHidden => "The customer is not ready to share this concern.",
@@ -219,8 +237,11 @@ impl Rule {
             Rule::ProposalIrrelevant => "Why are you pitching me something I don't need?",
             Rule::ProposalCannotFit => "That won't do what I need, and I think you know it.",
             Rule::CoDesigned => "I helped shape it, so it's partly my plan now.",
-            Rule::ConcernResolved => "You let me get that worry off my chest and we worked it out.",
+            Rule::ConcernResolved => "You heard what worried me and answered exactly that.",
             Rule::ConcernHidden => "I wasn't going to tell you about that yet.",
+            Rule::ConcernAskedAgain => "I'd told you what worried me. I wanted an answer.",
+            Rule::AnswerMissed => "That wasn't what I was worried about.",
+            Rule::AnswerUnasked => "I hadn't said I was worried about that.",
             Rule::ConcernHardenedByPressure => "The more you pushed, the more I dug in.",
             Rule::ConcernHardenedByRebuttal => "You argued with me instead of asking why.",
             Rule::CommitmentPremature => "You asked me to commit before I had what I needed.",

@@ -155,6 +155,11 @@ pub struct State {
     pub summaries: u8,
     pub closes: u8,
     pub irritators: u8,
+    /// Moves that presumed what the customer had not said: deeper questions about a problem
+    /// she never raised, answers to worries she never voiced or missed, limitations of needs
+    /// she does not have.
+    #[serde(default)]
+    pub presumed: u8,
 }
 
 /// What a seed decided about a play, apart from the starting mood: which needs and concerns

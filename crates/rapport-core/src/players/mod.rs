@@ -1,6 +1,7 @@
 //! Automatic players: collaborative, pitcher, closer and random. They see only what a trainee
 //! could see (what the customer has said, the trust meter, the briefing), never the hidden pools.
 
+pub mod adversary;
 pub mod invariant;
 mod reading;
 pub mod rote;
@@ -97,6 +98,20 @@ fn is_move(
         && need.is_none_or(|n| m.needs & (1 << n) != 0)
         && concern.is_none_or(|c| m.concern == Some(c))
         && is_offered(scenario, s, i)
+}
+
+/// Every need the move names has been brought up by the customer (what a trainee heard).
+pub(crate) fn about_raised(s: &State, m: &crate::scenario::CompiledMove) -> bool {
+    (0..16).all(|n| m.needs & (1 << n) == 0 || s.depth_of(n) >= Depth::Surfaced)
+}
+
+/// The answer that settles a concern she voiced (the reading player understood her worry).
+pub(crate) fn answer_for(scenario: &Scenario, s: &State, concern: usize) -> Option<usize> {
+    (0..scenario.moves.len()).find(|&i| {
+        scenario.moves[i].kind == MoveKind::AnswerConcern
+            && scenario.moves[i].settles & (1 << concern) != 0
+            && is_offered(scenario, s, i)
+    })
 }
 
 /// The needs the customer has brought up. The reading player deepens each as soon as it comes

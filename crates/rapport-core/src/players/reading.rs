@@ -1,7 +1,8 @@
 //! The players who read the customer: the collaborative seller, Rackham's skilled and
 //! average negotiators built on it, and the questioner who never proposes.
 
-use super::{Player, find_move, fresh_move, needs_in_order_raised};
+use super::{Player, about_raised, answer_for, find_move, fresh_move, needs_in_order_raised};
+use crate::engine::offer::concern_hinted;
 use crate::engine::{ConcernState, Depth, State, is_offered, offered};
 use crate::scenario::{MoveKind, Scenario, SocialStyle};
 use rand::{RngExt, SeedableRng};
@@ -28,7 +29,7 @@ impl Player for Collaborative {
             for (c, concern) in scn.file.concerns.iter().enumerate() {
                 if concern.after_sale
                     && s.concerns[c] != ConcernState::Resolved
-                    && let Some(m) = find(MoveKind::ExploreConcern, None, Some(c))
+                    && let Some(m) = work_through(scn, s, c)
                 {
                     return Some(m);
                 }
@@ -136,14 +137,16 @@ impl Player for Collaborative {
             }
             return find(MoveKind::RecommendNoFit, None, None);
         }
-        // Concerns the customer has hinted at or voiced: explore until worked through.
+        // Concerns the customer has hinted at or voiced: ask about each once hinted, answer
+        // the one she voices.
         for (c, concern) in scn.file.concerns.iter().enumerate() {
-            if concern.after_sale || s.concerns[c] == ConcernState::Resolved {
+            if concern.after_sale
+                || s.concerns[c] == ConcernState::Resolved
+                || !concern_hinted(scn, c, s)
+            {
                 continue;
             }
-            if let Some(m) = find(MoveKind::ExploreConcern, None, Some(c))
-                && (s.concerns[c] != ConcernState::Latent || !s.was_used(m))
-            {
+            if let Some(m) = work_through(scn, s, c) {
                 return Some(m);
             }
         }
@@ -206,6 +209,19 @@ impl Player for Collaborative {
             return Some(m);
         }
         find(MoveKind::AgreeNextSteps, None, None)
+    }
+}
+
+/// The next move on a concern: ask about it once (again after a trick hardened it), and
+/// once she has voiced it, answer it with what settles it (in a version 2 scenario, where a
+/// concern has no answers, ask a second time).
+fn work_through(scn: &Scenario, s: &State, c: usize) -> Option<usize> {
+    let ask = find_move(scn, s, MoveKind::ExploreConcern, None, Some(c));
+    match s.concerns[c] {
+        ConcernState::Raised if scn.answered_concerns & (1 << c) != 0 => answer_for(scn, s, c),
+        ConcernState::Latent => ask.filter(|&m| !s.was_used(m)),
+        ConcernState::Resolved => None,
+        _ => ask,
     }
 }
 
@@ -281,7 +297,11 @@ impl Player for Negotiator {
             }
             if !s.advice_asked
                 && self.rng.random_bool(self.counter_propose)
-                && let Some(m) = pick_kind(&[MoveKind::Propose, MoveKind::CoDesign])
+                && let Some(m) = menu.iter().copied().find(|&m| {
+                    matches!(scn.moves[m].kind, MoveKind::Propose | MoveKind::CoDesign)
+                        && !s.was_used(m)
+                        && about_raised(s, &scn.moves[m])
+                })
             {
                 return Some(m);
             }

@@ -1,7 +1,7 @@
 //! The players who do not read the customer: the pushy pitcher, the manipulative closer, the
 //! memoriser who recites a learnt play, and the random player.
 
-use super::{Player, find_move, fresh_move, needs_by_importance};
+use super::{Player, about_raised, find_move, fresh_move, needs_by_importance};
 use crate::engine::{ConcernState, Depth, State, is_offered, offered};
 use crate::scenario::{MoveKind, Scenario};
 use rand::{RngExt, SeedableRng};
@@ -28,9 +28,11 @@ impl Player for Pitcher {
         if !s.purpose_stated {
             return find(MoveKind::StatePurpose, None);
         }
+        // Pitches for whatever problem the customer has just mentioned.
         let unused_proposal = (0..scn.moves.len()).find(|&m| {
             matches!(scn.moves[m].kind, MoveKind::Propose | MoveKind::CoDesign)
                 && !s.was_used(m)
+                && about_raised(s, &scn.moves[m])
                 && is_offered(scn, s, m)
         });
         if let Some(m) = unused_proposal {

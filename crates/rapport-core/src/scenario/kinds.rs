@@ -24,6 +24,9 @@ pub enum MoveKind {
     Propose,
     CoDesign,
     ExploreConcern,
+    /// Answers a voiced worry with what would settle it (evidence, a reference, a pilot, a
+    /// guarantee, an exit); which worry it settles is the concern's `settled_by`.
+    AnswerConcern,
     DiscloseLimitation,
     // Commit
     AskCommitment,
@@ -48,7 +51,7 @@ pub enum MoveKind {
 }
 
 impl MoveKind {
-    pub const ALL: [MoveKind; 31] = [
+    pub const ALL: [MoveKind; 32] = [
         MoveKind::Rapport,
         MoveKind::StatePurpose,
         MoveKind::Situation,
@@ -62,6 +65,7 @@ impl MoveKind {
         MoveKind::Propose,
         MoveKind::CoDesign,
         MoveKind::ExploreConcern,
+        MoveKind::AnswerConcern,
         MoveKind::DiscloseLimitation,
         MoveKind::AskCommitment,
         MoveKind::AgreeNextSteps,
@@ -134,6 +138,7 @@ impl MoveKind {
             MoveKind::Propose => "proposal",
             MoveKind::CoDesign => "invite co-design",
             MoveKind::ExploreConcern => "explore a concern",
+            MoveKind::AnswerConcern => "answer a concern",
             MoveKind::DiscloseLimitation => "disclose a limitation",
             MoveKind::AskCommitment => "ask for commitment",
             MoveKind::AgreeNextSteps => "agree next steps",
@@ -222,6 +227,16 @@ pub enum Reaction {
     /// A "limitation" stated for a need the product fully meets, or one the customer lacks.
     LimitationPuzzled,
     ConcernNone,
+    /// A worry asked about before anything she said could have led there.
+    ConcernTooEarly,
+    /// The worry she voiced, asked about again instead of answered.
+    ConcernAskedAgain,
+    /// An answer that misses the worry she voiced.
+    AnswerMissed,
+    /// An answer to a worry she has not voiced.
+    AnswerUnasked,
+    /// The answer to a worry she has already put to rest.
+    AnswerAgain,
     CommitmentNotReady,
     CannotDecideAlone,
     Ordered,

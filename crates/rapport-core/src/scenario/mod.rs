@@ -42,6 +42,9 @@ pub struct Scenario {
     pub weights: Weights,
     /// Per concern, the need whose surfacing hints at it (`None`: hinted from the start).
     pub concern_hints: Vec<Option<usize>>,
+    /// Concerns that have answers (`settled_by`), as a bit set: asking again does not settle
+    /// them. The others are settled by asking a second time, as in format version 2.
+    pub answered_concerns: u16,
     /// The trust ceiling of this customer.
     pub trust_ceiling: i16,
     replies: Vec<Vec<(Mood, Lines)>>,
@@ -56,6 +59,8 @@ pub struct CompiledMove {
     /// Bit set of the needs the move is about.
     pub needs: u16,
     pub concern: Option<usize>,
+    /// Bit set of the concerns this move settles (an `AnswerConcern` named in `settled_by`).
+    pub settles: u16,
 }
 
 impl CompiledMove {
@@ -165,10 +170,17 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
                 .filter_map(|a| need_index(a))
                 .fold(0u16, |acc, i| acc | 1 << i);
             let concern = m.about.iter().find_map(|a| concern_index(a));
+            let settles = file
+                .concerns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.settled_by.contains(&m.id))
+                .fold(0u16, |acc, (i, _)| acc | 1 << i);
             CompiledMove {
                 kind: m.kind,
                 needs,
                 concern,
+                settles,
             }
         })
         .collect();
@@ -230,8 +242,15 @@ fn compile(file: ScenarioFile, source: &str) -> Scenario {
         .map(|c| c.hinted_by.as_deref().and_then(need_index))
         .collect();
     let trust_ceiling = file.customer.trust_ceiling().clamp(1, 100) as i16;
+    let answered_concerns = file
+        .concerns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.settled_by.is_empty())
+        .fold(0u16, |acc, (i, _)| acc | 1 << i);
     Scenario {
         concern_hints,
+        answered_concerns,
         trust_ceiling,
         moves,
         criteria,

@@ -7,9 +7,9 @@ use std::sync::Arc;
 /// A line the customer may say, with variants the engine picks between by seed.
 pub type Lines = Vec<Arc<str>>;
 
-/// The scenario format version this build writes. Version 1 files are read as version 2
-/// (every field added since has a default), with a warning to update the number.
-pub const FORMAT_VERSION: u32 = 2;
+/// The scenario format version this build writes. Version 1 and 2 files are read as version 3
+/// (every field added since has a default), with a warning that says what to add.
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Scenario")]
@@ -193,7 +193,12 @@ pub struct Concern {
     pub after_sale: bool,
     /// The customer voices the concern.
     pub raised: Lines,
-    /// The concern, explored, is worked through.
+    /// The `AnswerConcern` moves that settle this worry once she has voiced it (version 3).
+    /// The other answers on the menu miss it. Without any, asking about the voiced concern a
+    /// second time settles it, as in version 2.
+    #[serde(default)]
+    pub settled_by: Vec<String>,
+    /// The concern, answered, is worked through.
     pub resolved: Lines,
     /// The concern, rebutted or pressured, hardens.
     pub hardened: Lines,

@@ -14,6 +14,12 @@ pub const MANIPULATION_FACTOR: f64 = 0.88;
 /// Fit points off for each proposal made before its need was explored and the customer asked
 /// for advice, or for a need the customer lacks or the product cannot meet.
 pub const PROPOSAL_MISTAKE_FIT: f64 = 15.0;
+/// Fit points off for each move that presumed what the customer had not said (a deeper
+/// question about a problem she never raised, an answer to a worry she never voiced or that
+/// missed the one she did, a limitation of something she does not need, an order asked for
+/// before she was ready). Taken from fit, which a walk-out zeroes anyway, so a trick that ends
+/// the call early never hides one.
+pub const PRESUMED_FIT: f64 = 15.0;
 /// Outcome points off for each limitation of the product left unsaid before an order or an
 /// advance.
 pub const UNSAID_LIMITATION: f64 = 15.0;
@@ -162,11 +168,12 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
             }
         }
     }
-    let discovery = if weight_all > 0.0 {
+    let found = if weight_all > 0.0 {
         100.0 * weight_found / weight_all
     } else {
         0.0
     };
+    let discovery = found;
 
     let covered = (f64::from(s.info_at_check) / expected_news(scenario, s)).min(1.0);
     let agreement = 70.0 * covered + if s.confirmed { 30.0 } else { 0.0 };
@@ -181,6 +188,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
 
     let right = right_outcome(scenario, s);
     let mistakes = f64::from(s.premature_proposals) + f64::from(s.bad_proposals);
+    let presumed = PRESUMED_FIT * f64::from(s.presumed);
     let fit = if right == Outcome::MutualNoFit {
         // The fit here is saying, once the reason is known, that the product does not fit.
         let base = if s.no_fit_founded {
@@ -190,7 +198,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         } else {
             25.0
         };
-        (base - 25.0 * mistakes).max(0.0)
+        (base - 25.0 * mistakes - presumed).max(0.0)
     } else {
         let coverage = if weight_fitting > 0.0 {
             weight_proposed / weight_fitting
@@ -198,7 +206,8 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
             1.0
         };
         let co_design = if s.co_designed != 0 { 10.0 } else { 0.0 };
-        (100.0 * coverage * 0.9 + co_design - PROPOSAL_MISTAKE_FIT * mistakes).clamp(0.0, 100.0)
+        (100.0 * coverage * 0.9 + co_design - PROPOSAL_MISTAKE_FIT * mistakes - presumed)
+            .clamp(0.0, 100.0)
     };
     let outcome = outcome_points(scenario, s);
     let fit_and_outcome = if s.walked_out {
@@ -307,6 +316,13 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     }
 
     let mut fit_reasons = Vec::new();
+    if s.presumed > 0 {
+        fit_reasons.push(format!(
+            "{} {} presumed what the customer had not said (-{PRESUMED_FIT:.0} fit each): ask about what she raised, answer the worry she voiced, ask for the order once she is ready.",
+            s.presumed,
+            if s.presumed == 1 { "move" } else { "moves" }
+        ));
+    }
     let outcome_word = |o: Option<Outcome>| match o {
         Some(o) => outcome_label(o),
         None => "no ending yet",

@@ -113,6 +113,7 @@ impl<S: Sink> Step<'_, S> {
                 || self.scenario.need(n).fit == Fit::Full
         });
         if puzzling {
+            self.state.presumed = self.state.presumed.saturating_add(1);
             self.react(Reaction::LimitationPuzzled, false);
             *time += 2;
             *time_rule = Rule::LimitationPuzzling;

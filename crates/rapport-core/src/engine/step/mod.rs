@@ -54,6 +54,14 @@ impl Sink for Vec<Event> {
 const BASE_TIME: i16 = 2;
 /// Extra time a repeated move spends.
 const REPEAT_TIME: i16 = 2;
+/// Extra time an empty move spends: a summary or check with nothing new, listening to nothing,
+/// an answer to a worry she does not have, a question that presumes.
+const EMPTY_TIME: i16 = 2;
+/// Trust a question costs that presumes a problem she never mentioned ("I didn't say that was
+/// a problem").
+const PRESUME_TRUST: i16 = 4;
+/// Trust an answer costs that misses her worry or answers one she never voiced.
+const WRONG_ANSWER_TRUST: i16 = 3;
 /// Below this trust the customer ends the call.
 pub const TRUST_FLOOR: i16 = 10;
 
@@ -332,6 +340,8 @@ impl<S: Sink> Step<'_, S> {
                     self.gain_q(style.listen_q * news, Rule::Listened);
                 } else {
                     self.react(Reaction::NothingNew, false);
+                    time += EMPTY_TIME;
+                    time_rule = Rule::ListenedToNothing;
                 }
             }
             MoveKind::Summarize | MoveKind::CheckUnderstanding => {
@@ -341,7 +351,10 @@ impl<S: Sink> Step<'_, S> {
                     self.state.tests_understanding =
                         self.state.tests_understanding.saturating_add(1);
                 }
-                self.check(kind, mv.needs, &style);
+                if !self.check(kind, mv.needs, &style) {
+                    time += EMPTY_TIME;
+                    time_rule = Rule::NothingNewToCheck;
+                }
             }
             MoveKind::Educate => {
                 self.state.educated = self.state.educated.saturating_add(1);
@@ -363,8 +376,9 @@ impl<S: Sink> Step<'_, S> {
             MoveKind::DiscloseLimitation => self.disclose(mv.needs, &mut time, &mut time_rule),
             MoveKind::ExploreConcern => {
                 let c = mv.concern.unwrap_or(0);
-                self.explore_concern(c, repeat);
+                self.explore_concern(c, repeat, &mut time, &mut time_rule);
             }
+            MoveKind::AnswerConcern => self.answer_concern(mv.settles, &mut time, &mut time_rule),
             MoveKind::AskCommitment => {
                 if self.state.ordered {
                     self.react(Reaction::AlreadySaid, false);
@@ -387,6 +401,7 @@ impl<S: Sink> Step<'_, S> {
                     }
                 } else {
                     self.react(Reaction::CommitmentNotReady, false);
+                    self.state.presumed = self.state.presumed.saturating_add(1);
                     self.name_open_criterion(Rule::CommitmentPremature);
                     time += 2;
                     time_rule = Rule::CommitmentPremature;

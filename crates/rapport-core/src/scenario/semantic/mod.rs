@@ -6,7 +6,7 @@ mod references;
 mod situation;
 
 use playable::{enough_to_play, replies};
-use references::{criteria, duplicate_ids, moves, reachability};
+use references::{answers, criteria, duplicate_ids, moves, reachability};
 use situation::{variation, weights_hints_and_size};
 
 use super::diagnostic::Diagnostic;
@@ -134,6 +134,7 @@ pub(super) fn check(
     ranges(&mut c);
     duplicate_ids(&mut c);
     moves(&mut c);
+    answers(&mut c);
     reachability(&mut c);
     criteria(&mut c);
     variation(&mut c);
@@ -145,15 +146,33 @@ pub(super) fn check(
 
 /// The format version and the names the menu shows.
 fn header(c: &mut Check) {
-    if c.file.format_version == 1 {
+    if c.file.format_version == 1 || c.file.format_version == 2 {
+        let unanswered: Vec<&str> = c
+            .file
+            .concerns
+            .iter()
+            .filter(|k| k.settled_by.is_empty())
+            .map(|k| k.id.as_str())
+            .collect();
+        let what = if unanswered.is_empty() {
+            "nothing else needs to change".to_string()
+        } else {
+            format!(
+                "its concerns {} are settled by asking about them twice, as before",
+                quoted_list(&unanswered)
+            )
+        };
         c.out.push(
             Diagnostic::warning(
                 "W002",
-                "format version 1 is read as version 2: nothing else needs to change",
+                format!(
+                    "format version {} is read as version {FORMAT_VERSION}: {what}",
+                    c.file.format_version
+                ),
             )
             .label("old version")
             .help(format!(
-                "Write `format_version: {FORMAT_VERSION}`. Version 2 only adds optional fields (concern hints, seeded concerns, who decides, guarded customers, DiscloseLimitation moves), so a version 1 file means the same."
+                "Write `format_version: {FORMAT_VERSION}`. In version 3 a voiced worry is settled by answering it, not by asking twice: add `AnswerConcern` moves (the evidence, reference, pilot, guarantee or exit that would settle each worry, and wrong answers beside them) and name each concern's right answer in `settled_by: [\"move-id\"]`."
             ))
             .at(c.lines, c.loc.span(&["format_version"])),
         );
@@ -167,6 +186,24 @@ fn header(c: &mut Check) {
             .help(format!("Write `format_version: {FORMAT_VERSION}`."))
             .at(c.lines, c.loc.span(&["format_version"])),
         );
+    } else {
+        for (i, k) in c.file.concerns.iter().enumerate() {
+            if k.settled_by.is_empty() {
+                let index = i.to_string();
+                c.out.push(
+                    Diagnostic::warning(
+                        "W004",
+                        format!(
+                            "concern \"{}\" names no answer that settles it, so asking about it twice settles it",
+                            k.id
+                        ),
+                    )
+                    .label("no answer")
+                    .help("Add an `AnswerConcern` move that would put this worry to rest (evidence, a reference, a pilot, a guarantee, an exit) and name it here in `settled_by: [\"move-id\"]`; a trainee who only repeats the question has not answered it.")
+                    .at(c.lines, c.loc.span(&["concerns", &index, "id"])),
+                );
+            }
+        }
     }
     for (field, value) in [("id", &c.file.meta.id), ("title", &c.file.meta.title)] {
         if value.trim().is_empty() {
@@ -341,4 +378,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+fn quoted_list(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -149,6 +149,78 @@ pub(super) fn moves(c: &mut Check) {
     }
 }
 
+/// Each concern's `settled_by` names `AnswerConcern` moves; and an answer is only worth
+/// something beside others that miss, so a concern's right answer never stands alone.
+pub(super) fn answers(c: &mut Check) {
+    let kinds: HashMap<&str, MoveKind> = c
+        .file
+        .moves
+        .iter()
+        .map(|m| (m.id.as_str(), m.kind))
+        .collect();
+    let answer_ids: Vec<&str> = c
+        .file
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::AnswerConcern)
+        .map(|m| m.id.as_str())
+        .collect();
+    for (i, concern) in c.file.concerns.iter().enumerate() {
+        let index = i.to_string();
+        for (j, id) in concern.settled_by.iter().enumerate() {
+            let j = j.to_string();
+            let at = c.loc.span(&["concerns", &index, "settled_by", &j]);
+            match kinds.get(id.as_str()) {
+                Some(MoveKind::AnswerConcern) => {}
+                Some(kind) => c.out.push(
+                    err(
+                        "E025",
+                        format!(
+                            "concern \"{}\" is settled by \"{id}\", a {}, not an answer",
+                            concern.id,
+                            kind.label()
+                        ),
+                    )
+                    .label("not an AnswerConcern move")
+                    .help(format!(
+                        "Give move \"{id}\" `kind: AnswerConcern`, or name an answer here."
+                    ))
+                    .at(c.lines, at),
+                ),
+                None => c.out.push(
+                    err(
+                        "E025",
+                        format!(
+                            "concern \"{}\" is settled by \"{id}\", which is no move",
+                            concern.id
+                        ),
+                    )
+                    .label("unknown move")
+                    .help(suggest(id, &answer_ids))
+                    .at(c.lines, at),
+                ),
+            }
+        }
+    }
+    if answer_ids.len() == 1 && c.file.concerns.iter().any(|k| !k.settled_by.is_empty()) {
+        let at = c
+            .file
+            .moves
+            .iter()
+            .position(|m| m.kind == MoveKind::AnswerConcern);
+        let index = at.unwrap_or(0).to_string();
+        c.out.push(
+            Diagnostic::warning(
+                "W005",
+                "the menu holds one answer to a worry, so it is always the right one",
+            )
+            .label("no wrong answer beside it")
+            .help("Write at least one more `AnswerConcern` move: the right answer to another worry, or one that addresses none of hers (a discount, \"everyone loves it\"). A trainee must pick the answer from what she said.")
+            .at(c.lines, c.loc.span(&["moves", &index, "kind"])),
+        );
+    }
+}
+
 /// Every need can be revealed to the end; every concern can be explored.
 pub(super) fn reachability(c: &mut Check) {
     // Indexed once: a file with thousands of needs and moves must not cost their product.
