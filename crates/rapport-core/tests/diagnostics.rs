@@ -316,6 +316,14 @@ fn the_annotated_example_in_the_format_guide_passes_check() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(report.parsed.scenario.is_some());
+    assert!(
+        !report
+            .diagnostics()
+            .iter()
+            .any(|d| matches!(d.code, "W002" | "W004" | "W005")),
+        "the example is a version 3 file whose worries have answers: {:#?}",
+        report.diagnostics()
+    );
 }
 
 #[test]
