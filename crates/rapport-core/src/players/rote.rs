@@ -2,6 +2,7 @@
 //! other seeds; the reading (collaborative) player decides from what the customer says. A
 //! scenario teaches reading only if the first scores far below the second.
 
+use super::adversary::median;
 use super::{Collaborative, Memoriser, Player, play};
 use crate::engine::initial_state;
 use crate::scenario::Scenario;
@@ -29,19 +30,6 @@ impl RoteReport {
 
     pub fn rote_comes_close(&self) -> bool {
         self.memorised_median > self.reading_median - Self::CLOSE
-    }
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    if xs.is_empty() {
-        return 0.0;
-    }
-    xs.sort_by(f64::total_cmp);
-    let n = xs.len();
-    if n % 2 == 1 {
-        xs[n / 2]
-    } else {
-        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
     }
 }
 
