@@ -14,12 +14,16 @@ pub const MANIPULATION_FACTOR: f64 = 0.88;
 /// Fit points off for each proposal made before its need was explored and the customer asked
 /// for advice, or for a need the customer lacks or the product cannot meet.
 pub const PROPOSAL_MISTAKE_FIT: f64 = 15.0;
-/// Fit points off for each move that presumed what the customer had not said (a deeper
-/// question about a problem she never raised, an answer to a worry she never voiced or that
-/// missed the one she did, a limitation of something she does not need, an order asked for
-/// before she was ready). Taken from fit, which a walk-out zeroes anyway, so a trick that ends
-/// the call early never hides one.
-pub const PRESUMED_FIT: f64 = 15.0;
+/// Fit points off for each move that showed the customer she had not been heard: a deeper
+/// question about a problem she never raised, a worry asked about before anything she said led
+/// there or again once she had voiced it, an answer to a worry she never voiced or that missed
+/// the one she did, a limitation of something she does not need, an order asked for before she
+/// was ready or after she said someone else signs, a worry hardened by a trick. Taken from fit
+/// and outcome, which a walk-out zeroes anyway, so a trick that ends the call early never hides
+/// one.
+pub const PRESUMED_FIT: f64 = 20.0;
+/// Outcome points off for each such move.
+pub const PRESUMED_OUTCOME: f64 = 10.0;
 /// Outcome points off for each limitation of the product left unsaid before an order or an
 /// advance.
 pub const UNSAID_LIMITATION: f64 = 15.0;
@@ -209,7 +213,7 @@ pub fn figures(scenario: &Scenario, s: &State) -> Figures {
         (100.0 * coverage * 0.9 + co_design - PROPOSAL_MISTAKE_FIT * mistakes - presumed)
             .clamp(0.0, 100.0)
     };
-    let outcome = outcome_points(scenario, s);
+    let outcome = (outcome_points(scenario, s) - PRESUMED_OUTCOME * f64::from(s.presumed)).max(0.0);
     let fit_and_outcome = if s.walked_out {
         0.0
     } else {
@@ -318,7 +322,7 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     let mut fit_reasons = Vec::new();
     if s.presumed > 0 {
         fit_reasons.push(format!(
-            "{} {} presumed what the customer had not said (-{PRESUMED_FIT:.0} fit each): ask about what she raised, answer the worry she voiced, ask for the order once she is ready.",
+            "{} {} showed she had not been heard (-{PRESUMED_FIT:.0} fit and -{PRESUMED_OUTCOME:.0} outcome points each): ask about what she raised, answer the worry she voiced instead of asking again, ask for the order once she is ready and only if she can give it.",
             s.presumed,
             if s.presumed == 1 { "move" } else { "moves" }
         ));

@@ -100,6 +100,7 @@ impl<S: Sink> Step<'_, S> {
                 // Doubts before she has said anything that leads there.
                 *time += super::EMPTY_TIME;
                 *time_rule = Rule::ConcernTooEarly;
+                self.state.presumed = self.state.presumed.saturating_add(1);
                 self.react(Reaction::ConcernTooEarly, false);
             }
             ConcernState::Latent if !open => {
@@ -121,6 +122,7 @@ impl<S: Sink> Step<'_, S> {
             ConcernState::Raised if answerable => {
                 *time += super::EMPTY_TIME;
                 *time_rule = Rule::ConcernAskedAgain;
+                self.state.presumed = self.state.presumed.saturating_add(1);
                 self.react(Reaction::ConcernAskedAgain, false);
             }
             ConcernState::Raised => {

@@ -177,6 +177,11 @@ impl<S: Sink> Step<'_, S> {
             return;
         }
         self.state.concerns[concern] = to;
+        // A worry hardened by a trick counts as not heard: the trick takes the place of the
+        // repeated question it makes free (softening is asking again), so it never saves one.
+        if to == ConcernState::Hardened {
+            self.state.presumed = self.state.presumed.saturating_add(1);
+        }
         let bit = 1u16 << concern;
         if S::RECORDS {
             self.sink.push(Event::ConcernChanged {
@@ -391,6 +396,7 @@ impl<S: Sink> Step<'_, S> {
                             if self.state.needs_budget_holder {
                                 time += 2;
                                 time_rule = Rule::AskedBeyondAuthority;
+                                self.state.presumed = self.state.presumed.saturating_add(1);
                                 self.lose(2, Rule::AskedBeyondAuthority);
                             }
                         }
