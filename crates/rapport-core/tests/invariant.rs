@@ -162,3 +162,44 @@ fn from_many_states_a_trick_never_opens_a_better_road() {
     let checked = tricks_never_open_a_better_road(25);
     eprintln!("{checked} states: no trick led anywhere better than the best honest move");
 }
+
+#[test]
+fn a_trick_is_inserted_only_where_the_game_offers_it_and_refused_moves_are_skipped() {
+    use rapport_core::engine::{Phase, is_offered};
+    use rapport_core::players::{Collaborative, Player, play};
+    let scenario = shipped()
+        .into_iter()
+        .find(|s| s.id() == "corner-cafe")
+        .expect("corner-cafe ships");
+    let tricks = tricks(&scenario);
+    let start = initial_state(&scenario, 0);
+    let (moves, _) = play(&scenario, start, &mut Collaborative as &mut dyn Player, 80);
+    // Where the game offers each trick along the play: after the sale it offers none.
+    let mut s = start;
+    let mut offered_places = 0;
+    let mut refused_places = 0;
+    let mut after_sale = false;
+    for at in 0..=moves.len() {
+        after_sale |= s.phase == Phase::Assure;
+        for &t in &tricks {
+            if is_offered(&scenario, &s, t) {
+                offered_places += 1;
+            } else {
+                refused_places += 1;
+            }
+        }
+        if let Some(&m) = moves.get(at) {
+            apply(&scenario, &mut s, m);
+        }
+    }
+    assert!(after_sale, "the reading play goes on after the sale");
+    assert!(refused_places > 0, "some places refuse a trick");
+    let mut violations = Vec::new();
+    let tried = insertions_into(&scenario, start, &moves, &tricks, &mut violations);
+    assert_eq!(tried, offered_places);
+    assert!(
+        violations.is_empty(),
+        "{}",
+        describe(&scenario, &violations[0])
+    );
+}

@@ -3,7 +3,7 @@
 //! raise the score; the seeds that cover a scenario's situations.
 
 use super::{Collaborative, Player, play};
-use crate::engine::{State, apply, initial_state, offered, right_outcome};
+use crate::engine::{State, apply, initial_state, is_offered, offered, right_outcome};
 use crate::scenario::Scenario;
 use crate::scoring::total;
 use rand::{RngExt, SeedableRng};
@@ -62,9 +62,11 @@ pub fn until_end(scenario: &Scenario, start: State, moves: &[usize]) -> Vec<usiz
     kept
 }
 
-/// Inserts one manipulative move into an honest play, at each position, and reports any
-/// insertion that raised the final score. The play is cut where its call ends; the altered
-/// play then makes the same moves, whatever they now cause.
+/// Inserts one manipulative move into an honest play, at each position where the game offers
+/// it, and reports any insertion that raised the final score. The play is cut where its call
+/// ends; the altered play then tries the same moves under the game's refusal rules: a move no
+/// longer on offer is refused and skipped, so a trick that takes a later mistake off the menu
+/// (hiding it) shows as a raised score.
 pub fn insertions_into(
     scenario: &Scenario,
     start: State,
@@ -86,12 +88,17 @@ pub fn insertions_into(
     for at in 0..=play.len() {
         for &t in tricks {
             let mut s = prefix[at];
+            if !is_offered(scenario, &s, t) {
+                continue;
+            }
             apply(scenario, &mut s, t);
             for &m in &play[at..] {
                 if s.ended() {
                     break;
                 }
-                apply(scenario, &mut s, m);
+                if is_offered(scenario, &s, m) {
+                    apply(scenario, &mut s, m);
+                }
             }
             let after = total(scenario, &s);
             count += 1;
