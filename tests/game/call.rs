@@ -5,7 +5,7 @@ use crate::support::*;
 use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use rapport::game::screens::Screen;
-use rapport::game::screens::conversation::MoveButton;
+use rapport::game::screens::conversation::{MenuHeading, MoveButton};
 use rapport::game::screens::debrief::DebriefView;
 use rapport::game::session::Session;
 
@@ -50,16 +50,50 @@ fn menu_to_debrief_by_keys_and_messages() {
     assert_eq!(app.world().resource::<Session>().seed(), 7);
 
     // Moves are plain text with screen-reader labels, numbered from 1; no kind is shown.
-    // Only the moves on offer are listed, in the scenario's order.
+    // Only the moves on offer are listed, in the core's sections, each under its heading.
     let buttons = app.move_buttons();
-    let offered = app
+    let sections = app.world().resource::<Session>().conversation.menu();
+    let in_sections: Vec<usize> = sections.iter().flat_map(|(_, m)| m.clone()).collect();
+    assert_eq!(
+        buttons.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
+        in_sections
+    );
+    let mut offered = app
         .world()
         .resource::<Session>()
         .conversation
         .available_moves();
+    offered.sort_unstable();
+    let mut listed = in_sections.clone();
+    listed.sort_unstable();
+    assert_eq!(listed, offered, "every move on offer is listed once");
+    let scenario = app.world().resource::<Session>().scenario.clone();
+    let headings: Vec<String> = sections.iter().map(|(s, _)| s.title(&scenario)).collect();
+    assert!(headings.len() >= 4, "{headings:?}");
+    let (_, list) = app
+        .world_mut()
+        .query_filtered::<(Entity, &ChildOf), With<MenuHeading>>()
+        .iter(app.world())
+        .map(|(e, parent)| (e, parent.parent()))
+        .next()
+        .expect("a heading in the moves list");
+    let shown: Vec<String> = app
+        .world()
+        .get::<Children>(list)
+        .expect("the list's rows")
+        .iter()
+        .filter(|&row| app.world().get::<MenuHeading>(row).is_some())
+        .map(|row| {
+            app.world()
+                .get::<Text>(row)
+                .expect("heading text")
+                .0
+                .clone()
+        })
+        .collect();
     assert_eq!(
-        buttons.iter().map(|(m, _)| m.index).collect::<Vec<_>>(),
-        offered
+        shown, headings,
+        "one heading per section, in order, above its moves"
     );
     let cost = app.move_index("cost-proofs");
     assert!(
@@ -67,7 +101,9 @@ fn menu_to_debrief_by_keys_and_messages() {
         "deeper questions are listed before she mentions the topic: the menu does not listen for her"
     );
     let labels: Vec<String> = buttons.into_iter().map(|(_, l)| l).collect();
-    assert!(labels.contains(&"Move 3: How do orders reach you today?".to_string()));
+    let orders = app.move_index("how-orders");
+    let number = in_sections.iter().position(|&m| m == orders).unwrap() + 1;
+    assert!(labels.contains(&format!("Move {number}: How do orders reach you today?")));
     assert!(
         !app.texts()
             .iter()

@@ -3,6 +3,7 @@
 
 pub mod criteria;
 pub mod lines;
+pub mod menu;
 pub mod offer;
 pub mod rules;
 pub mod state;
@@ -11,6 +12,7 @@ pub mod style;
 pub mod view;
 
 pub use criteria::{criteria_met, right_outcome};
+pub use menu::{MenuSection, menu, menu_order};
 pub use offer::{is_offered, offered};
 pub use rules::Rule;
 pub use state::{ConcernState, Depth, Phase, Situation, State, trust_word};
@@ -392,6 +394,12 @@ impl Conversation {
     /// offer, the trainee must choose not to use them. Empty once the call is over.
     pub fn available_moves(&self) -> Vec<usize> {
         offered(&self.scenario, &self.state)
+    }
+
+    /// The moves on offer arranged for reading: sections that follow a call, one per topic
+    /// (see [`menu`]). Numbering the moves in this order gives the numbers a trainee types.
+    pub fn menu(&self) -> Vec<(MenuSection, Vec<usize>)> {
+        menu(&self.scenario, &self.state)
     }
 
     /// Moves on offer now that were not on offer before the last move: newly opened topics.

@@ -288,6 +288,26 @@ impl Scenario {
             .map_or(&[], |(_, lines)| lines.as_slice())
     }
 
+    /// The heading of a need's section on the menu: its `topic`, or its id in words
+    /// ("lunch-queue" reads "Lunch queue").
+    pub fn need_topic(&self, i: usize) -> String {
+        let need = self.need(i);
+        if let Some(topic) = need
+            .topic
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            return topic.to_string();
+        }
+        let words = need.id.replace(['-', '_'], " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
     pub fn need(&self, i: usize) -> &Need {
         &self.file.needs[i]
     }

@@ -150,6 +150,10 @@ pub enum Fit {
 #[serde(deny_unknown_fields)]
 pub struct Need {
     pub id: String,
+    /// The heading of this need's section on the menu ("The lunch queue"): what the moves are
+    /// about, not what is wrong. Optional: the id, in words, otherwise.
+    #[serde(default)]
+    pub topic: Option<String>,
     /// Short label shown in "What I have learned" once the need surfaces.
     pub summary: String,
     /// 1 (nice to have) to 5 (critical).

@@ -29,7 +29,7 @@ mod moves;
 mod notes;
 
 pub use keys::{PendingLine, PendingNumber, pending_text};
-pub use moves::MoveButton;
+pub use moves::{MenuHeading, MoveButton};
 use moves::{menu_now, refresh_moves, spawn_moves};
 
 pub(super) fn plugin(app: &mut App) {
@@ -233,8 +233,8 @@ struct SeedLine;
 struct FileSign;
 
 /// The share of the right column the moves may take, in a roomy window and in a compact one.
-const MOVES_SHARE: f32 = 40.0;
-const MOVES_SHARE_COMPACT: f32 = 55.0;
+const MOVES_SHARE: f32 = 55.0;
+const MOVES_SHARE_COMPACT: f32 = 62.0;
 /// Below this height in text lines of the chosen size, the call switches to a compact layout:
 /// the seed line goes, and the moves get more of the height than the dialogue.
 const COMPACT_BELOW: f32 = 440.0;

@@ -1,14 +1,16 @@
-//! The moves panel: the moves on offer, numbered as listed, newly opened ones marked for a
-//! turn; redrawn only when the offer changes, keeping the keyboard focus in place but never on
-//! the line just said.
+//! The moves panel: the moves on offer in the core's sections (opening, one per topic,
+//! listening, worries, a way forward, deciding), each under a heading, numbered as listed;
+//! redrawn only when the offer changes, keeping the keyboard focus in place but never on the
+//! line just said.
 
 use super::{ConversationView, MovesList};
 use crate::game::session::{ChooseMove, Session};
-use crate::game::theme::widgets::text;
+use crate::game::theme::widgets::{a11y, text};
 use crate::game::theme::{ColorRole, TextRole};
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
+use rapport_core::engine::MenuSection;
 
 /// A move button: the scenario's move index (what is sent to the core) and the number shown
 /// beside it, its place in the list on offer (what a trainee types).
@@ -18,16 +20,22 @@ pub struct MoveButton {
     pub number: usize,
 }
 
-/// A move as listed: its scenario index, whether it opened with the last move, and whether it
-/// was said before in this call (the core's record of the moves used).
+/// A section heading in the moves panel.
+#[derive(Component, Debug)]
+pub struct MenuHeading;
+
+/// A move as listed: its scenario index, the section it is listed under, whether it opened
+/// with the last move, and whether it was said before in this call (the core's record of the
+/// moves used).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct MenuRow {
     pub index: usize,
+    pub section: MenuSection,
     pub new: bool,
     pub said: bool,
 }
 
-/// The menu as it should read now: the moves on offer in the scenario's order. Empty once the
+/// The menu as it should read now: the moves on offer in the core's sections. Empty once the
 /// call is over.
 pub(super) fn menu_now(session: &Session) -> Vec<MenuRow> {
     let conv = &session.conversation;
@@ -36,18 +44,20 @@ pub(super) fn menu_now(session: &Session) -> Vec<MenuRow> {
     }
     let new = conv.newly_offered();
     let state = conv.state();
-    conv.available_moves()
+    conv.menu()
         .into_iter()
-        .map(|index| MenuRow {
+        .flat_map(|(section, moves)| moves.into_iter().map(move |index| (section, index)))
+        .map(|(section, index)| MenuRow {
             index,
+            section,
             new: new.contains(&index),
             said: state.was_used(index),
         })
         .collect()
 }
 
-/// One button per move on the menu, numbered from 1 in the order shown.
-/// Returns each button's scenario move index and entity.
+/// One button per move on the menu, numbered from 1 in the order shown, with a heading where
+/// a section starts. Returns each button's scenario move index and entity.
 pub(super) fn spawn_moves(
     moves: &mut ChildSpawnerCommands,
     session: &Session,
@@ -56,7 +66,15 @@ pub(super) fn spawn_moves(
     menu.iter()
         .enumerate()
         .map(|(at, row)| {
-            let MenuRow { index, new, said } = *row;
+            let MenuRow {
+                index,
+                section,
+                new,
+                said,
+            } = *row;
+            if at == 0 || menu[at - 1].section != section {
+                moves.spawn(menu_heading(section.title(&session.scenario)));
+            }
             let number = at + 1;
             let move_text = session.scenario.move_text(index);
             let label = if new {
@@ -166,6 +184,21 @@ fn focus_after(listed: &[(usize, Entity)], was: MoveButton, said: Option<usize>)
         _ => at,
     };
     listed.get(at).map(|&(_, e)| e)
+}
+
+/// A section's heading: small, muted, read out as a heading; never a focus stop.
+fn menu_heading(title: String) -> impl Bundle {
+    (
+        MenuHeading,
+        text(title.clone(), TextRole::Small, ColorRole::Muted),
+        Node {
+            margin: UiRect::top(px(6)),
+            flex_shrink: 0.0,
+            ..default()
+        },
+        a11y(accesskit::Role::Heading, title),
+        Pickable::IGNORE,
+    )
 }
 
 /// A move's button: its number and its text (muted once said).
