@@ -27,7 +27,18 @@ fn check_passes_the_shipped_scenarios_and_prints_each_margin() {
         8,
         "{out}"
     );
-    assert_eq!(out.matches("    rote: ").count(), 8, "{out}");
+    assert_eq!(
+        out.matches("    without reading, on 200 unseen seeds (medians; reading the customer")
+            .count(),
+        8,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("    habits, points lost where they change the play: ")
+            .count(),
+        8,
+        "{out}"
+    );
     assert!(out.contains("8 scenario(s) passed, 0 failed"), "{out}");
 }
 

@@ -59,7 +59,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             CheckReport {
                 parsed: entry.parsed.clone(),
                 invariant: Vec::new(),
-                rote: None,
+                adversaries: Vec::new(),
             }
         } else {
             check_source(&entry.text, CheckConfig::default())
@@ -111,11 +111,30 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
         if let Some(m) = report.margin() {
             println!("    invariant holds; smallest margin {m:.1} points");
         }
-        if let Some(r) = &report.rote {
+        if let Some(first) = report.adversaries.first() {
+            let rote: Vec<String> = report
+                .adversaries
+                .iter()
+                .filter(|r| r.rote)
+                .map(|r| format!("{} {:.1}", r.name, r.median))
+                .collect();
+            let habits: Vec<String> = report
+                .adversaries
+                .iter()
+                .filter_map(|r| Some(format!("{} {:.1}", r.name, r.cost_where_it_differs?)))
+                .collect();
             println!(
-                "    rote: the best play of seed {} recited on {} other seeds scores a median {:.1}; reading the customer, {:.1}",
-                r.learnt_on, r.seeds, r.memorised_median, r.reading_median
+                "    without reading, on {} unseen seeds (medians; reading the customer {:.1}): {}",
+                first.seeds,
+                first.reading_median,
+                rote.join(", ")
             );
+            if !habits.is_empty() {
+                println!(
+                    "    habits, points lost where they change the play: {}",
+                    habits.join(", ")
+                );
+            }
         }
     }
     println!(

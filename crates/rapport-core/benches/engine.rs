@@ -103,7 +103,7 @@ fn main() {
         println!("  slowest scenario, state only: {min:.0} moves/s");
     }
 
-    println!("check of all shipped scenarios, search included (median of 5)");
+    println!("check of all shipped scenarios, search and adversaries included (median of 5)");
     let mut runs = Vec::new();
     for _ in 0..5 {
         let t0 = Instant::now();
@@ -115,9 +115,18 @@ fn main() {
     for (name, text) in &scenarios {
         let t0 = Instant::now();
         let r = check_source(text, CheckConfig::default());
+        let whole = t0.elapsed().as_secs_f64();
+        let adversaries_alone = parse(text).scenario.map_or(0.0, |scenario| {
+            let t0 = Instant::now();
+            let _ = rapport_core::players::adversary::adversaries(
+                &scenario,
+                CheckConfig::default().adversaries,
+            );
+            t0.elapsed().as_secs_f64()
+        });
         println!(
-            "  {name:<28} {:>6.3} s  ({} seeds, {} states expanded)",
-            t0.elapsed().as_secs_f64(),
+            "  {name:<28} {:>6.3} s, adversaries {adversaries_alone:.3} s  ({} seeds, {} states expanded)",
+            whole,
             r.invariant.len(),
             r.invariant
                 .iter()

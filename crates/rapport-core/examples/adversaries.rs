@@ -29,15 +29,34 @@ fn main() {
             results[0].reading_median,
             started.elapsed().as_secs_f64()
         );
-        if std::env::var_os("SHOW_LISTS").is_some() {
+        {
             use rapport_core::players::adversary::*;
+            let t = Instant::now();
             let fixed = learnt_fixed_list(&scenario, &TRAINING_SEEDS);
-            let list = learnt_priority_list(&scenario, &TRAINING_SEEDS, &fixed, 300);
-            let ids: Vec<&str> = list
-                .iter()
-                .map(|&m| scenario.file.moves[m].id.as_str())
-                .collect();
-            println!("  learnt list: {}", ids.join(" "));
+            let fixed_secs = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let list = learnt_priority_list(
+                &scenario,
+                &TRAINING_SEEDS,
+                &fixed,
+                AdversaryConfig::default().search_steps,
+            );
+            println!(
+                "  learning: fixed list {fixed_secs:.2} s, priority list {:.2} s; playing 200 seeds: {}",
+                t.elapsed().as_secs_f64(),
+                results
+                    .iter()
+                    .map(|r| format!("{:.3} s", r.play_seconds))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if std::env::var_os("SHOW_LISTS").is_some() {
+                let ids: Vec<&str> = list
+                    .iter()
+                    .map(|&m| scenario.file.moves[m].id.as_str())
+                    .collect();
+                println!("  learnt list: {}", ids.join(" "));
+            }
         }
         for r in results {
             println!(

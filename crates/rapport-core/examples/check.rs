@@ -34,15 +34,17 @@ fn main() {
                 r.right_outcome_reachable(),
             );
         }
-        if let Some(r) = &report.rote {
+        for r in &report.adversaries {
             println!(
-                "{path} rote: best play of seed {} recited on {} seeds: median {:.1} (mean {:.1}); reading median {:.1} (mean {:.1})",
-                r.learnt_on,
+                "{path} {}: median {:.1} on {} unseen seeds (reading {:.1}), within reach on {}{}",
+                r.name,
+                r.median,
                 r.seeds,
-                r.memorised_median,
-                r.memorised_mean,
                 r.reading_median,
-                r.reading_mean
+                r.close_count,
+                r.cost_where_it_differs
+                    .map(|c| format!(", costs {c:.1} where it differs"))
+                    .unwrap_or_default()
             );
         }
     }

@@ -3,7 +3,9 @@
 
 use crate::engine::criteria::first_unmet_criterion;
 use crate::engine::{ConcernState, initial_state, right_outcome};
-use crate::players::rote::{ROTE_SEEDS, RoteReport, rote_check};
+use crate::players::adversary::{
+    AdversaryConfig, AdversaryResult, CLOSE, HABIT_COST, Strategy, adversaries,
+};
 use crate::players::search::replay;
 use crate::players::search::{InvariantReport, SearchConfig, covering_seeds, prove_invariant};
 use crate::scenario::diagnostic::Diagnostic;
@@ -21,8 +23,8 @@ pub struct CheckConfig {
     /// Random honest plays into which every manipulative move is inserted at every place,
     /// per seed.
     pub random_plays: usize,
-    /// Unseen seeds on which the memorised play is recited beside the reading player.
-    pub rote_seeds: u64,
+    /// The players that try to win without reading, on unseen seeds beside the reading one.
+    pub adversaries: AdversaryConfig,
 }
 
 impl Default for CheckConfig {
@@ -31,7 +33,7 @@ impl Default for CheckConfig {
             search: SearchConfig::default(),
             seeds: 4,
             random_plays: 40,
-            rote_seeds: ROTE_SEEDS,
+            adversaries: AdversaryConfig::default(),
         }
     }
 }
@@ -42,8 +44,9 @@ pub struct CheckReport {
     pub parsed: Parsed,
     /// One per seed checked, when the file parsed without errors.
     pub invariant: Vec<InvariantReport>,
-    /// The best play of the first seed recited on unseen seeds, beside the reading player.
-    pub rote: Option<RoteReport>,
+    /// Every adversary on unseen seeds beside the reading player (empty when the file has
+    /// errors).
+    pub adversaries: Vec<AdversaryResult>,
 }
 
 impl CheckReport {
@@ -71,7 +74,7 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
         return CheckReport {
             parsed,
             invariant: Vec::new(),
-            rote: None,
+            adversaries: Vec::new(),
         };
     };
     let seeds = covering_seeds(&scenario, config.seeds);
@@ -155,31 +158,18 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
             );
         }
     }
-    let rote = invariant.first().and_then(|first| {
-        let learnt = first.search.honest.as_ref()?;
-        Some(rote_check(
-            &scenario,
-            first.seed,
-            &learnt.moves,
-            config.rote_seeds,
-        ))
-    });
-    if let Some(r) = &rote
-        && r.rote_comes_close()
-        && !parsed.has_errors()
-    {
-        parsed.diagnostics.push(
-            Diagnostic::warning(
-                "W003",
-                format!(
-                    "rote comes close to reading: the best play of seed {} recited on {} other seeds scores a median {:.1}, reading the customer {:.1}",
-                    r.learnt_on, r.seeds, r.memorised_median, r.reading_median
-                ),
-            )
-            .label("can be won by rote")
-            .help("Make the situation vary by seed, with cues in the customer's words: pick needs from a larger pool (`variation.active_needs`), pick the concern on their mind (`variation.active_concerns`), let who decides vary (`decision.budget_holder`), put a dealbreaker need in the pool, or make the customer guarded on some seeds (`customer.guarded`).")
-            .at(&lines, decision_span.clone()),
-        );
+    let adversaries = if parsed.has_errors() {
+        Vec::new()
+    } else {
+        adversaries(&scenario, config.adversaries)
+    };
+    parsed
+        .diagnostics
+        .extend(rote_warning(&scenario, &adversaries, tree.as_ref(), &lines));
+    if !parsed.has_errors() {
+        parsed
+            .diagnostics
+            .extend(reading_warnings(&scenario, tree.as_ref(), &lines));
     }
     parsed.diagnostics.sort_by_key(|d| (d.span.start, d.code));
     if parsed.has_errors() {
@@ -188,8 +178,327 @@ pub fn check_source(source: &str, config: CheckConfig) -> CheckReport {
     CheckReport {
         parsed,
         invariant,
-        rote,
+        adversaries,
     }
+}
+
+/// W003: an adversary that comes within `CLOSE` points of reading without reading, or a habit
+/// that ignores a cue and costs less than `HABIT_COST`. It names the adversaries, the seeds,
+/// and what in the file lets them, with the caret on the field to change.
+fn rote_warning(
+    scenario: &Scenario,
+    results: &[AdversaryResult],
+    tree: Option<&spans::Node>,
+    lines: &LineIndex,
+) -> Option<Diagnostic> {
+    let close: Vec<&AdversaryResult> = results.iter().filter(|r| r.comes_close()).collect();
+    let free: Vec<&AdversaryResult> = results.iter().filter(|r| r.costs_too_little()).collect();
+    let span_of = |field: &str| {
+        tree.and_then(|t| t.field_name_span(field))
+            .or_else(|| tree.and_then(|t| t.field_name_span("decision")))
+            .unwrap_or(0..0)
+    };
+    if let Some(worst) = close
+        .iter()
+        .copied()
+        .max_by(|a, b| a.median.total_cmp(&b.median))
+    {
+        let seeds: Vec<String> = worst.close_seeds.iter().map(u64::to_string).collect();
+        let others: Vec<String> = close
+            .iter()
+            .filter(|r| r.name != worst.name)
+            .map(|r| format!("{} {:.1}", r.name, r.median))
+            .collect();
+        let causes = rote_causes(scenario);
+        let field = causes.first().map_or("variation", |c| c.1);
+        let recites: Vec<&str> = worst
+            .list
+            .iter()
+            .take(8)
+            .map(|&m| scenario.file.moves[m].id.as_str())
+            .collect();
+        let mut help: Vec<String> = causes.into_iter().map(|c| c.0).collect();
+        if help.is_empty() {
+            help.push("Every seed rewards the same moves in the same order; let what is true vary by seed and make the criteria depend on it.".into());
+        }
+        help.push(format!(
+            "Its list begins: {}{}",
+            recites.join(", "),
+            if worst.list.len() > recites.len() {
+                ", …"
+            } else {
+                "."
+            }
+        ));
+        return Some(
+            Diagnostic::warning(
+                "W003",
+                format!(
+                    "won without reading the customer: the {} scores a median {:.1} on {} unseen seeds, reading the customer {:.1}; within {CLOSE:.0} points on {} of them (e.g. seeds {}){}",
+                    worst.name,
+                    worst.median,
+                    worst.seeds,
+                    worst.reading_median,
+                    worst.close_count,
+                    seeds.join(", "),
+                    if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; also {}", others.join(", "))
+                    }
+                ),
+            )
+            .label("can be won by rote")
+            .help(help.join(" "))
+            .at(lines, span_of(field)),
+        );
+    }
+    let habit = free.first()?;
+    let (hint, field) = match habit.habit {
+        Some(Strategy::AskTwice) => (
+            "Settle each concern by answering it: give it `settled_by` and an `AnswerConcern` move (format version 3), so asking again settles nothing.",
+            "concerns",
+        ),
+        Some(Strategy::DiscloseEverything) => (
+            "Tie each `DiscloseLimitation` to the needs it touches (`needs:`), so disclosing what she does not need puzzles her.",
+            "moves",
+        ),
+        Some(Strategy::AskThenNextStep) => (
+            "Let who signs vary (`decision.budget_holder`) so that asking for the order when someone else signs is a mistake that shows.",
+            "decision",
+        ),
+        _ => (
+            "Give the customer less patience, so empty moves run the call short.",
+            "customer",
+        ),
+    };
+    Some(
+        Diagnostic::warning(
+            "W003",
+            format!(
+                "a habit costs almost nothing: \"{}\" changes the play on some seeds but costs only {:.1} points there (at least {HABIT_COST:.0} expected)",
+                habit.name,
+                habit.cost_where_it_differs.unwrap_or(0.0)
+            ),
+        )
+        .label("a cue that does not matter")
+        .help(hint)
+        .at(lines, span_of(field)),
+    )
+}
+
+/// A reading player's score below this on a situation means the scenario does not let an
+/// honest, attentive seller through there.
+pub const READING_FLOOR: f64 = 80.0;
+
+/// Why the reading player did not get through one situation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Stuck {
+    /// Patience ran out.
+    OutOfTime,
+    /// Trust fell so low that she ended the call.
+    TrustLost,
+    /// A need's gate stayed shut: the need, and the highest trust reached.
+    GateShut(usize, i16),
+    /// The call ended on the wrong ending: what blocked the right one.
+    WrongEnding(String),
+    /// It got through, but scored under the floor.
+    LowScore,
+}
+
+/// W006: plays every distinct seeded situation with the reading player (first seed of each
+/// among seeds 0-199) and warns, per cause, where it walks out, misses the right ending or
+/// scores under `READING_FLOOR`, pointing at the field to change.
+fn reading_warnings(
+    scenario: &Scenario,
+    tree: Option<&spans::Node>,
+    lines: &LineIndex,
+) -> Vec<Diagnostic> {
+    use crate::engine::apply;
+    use crate::players::{Collaborative, Player};
+    let mut seen = Vec::new();
+    let mut stuck: Vec<(Stuck, u64, f64)> = Vec::new();
+    for seed in 0..200 {
+        let start = initial_state(scenario, seed);
+        if seen.contains(&start.situation()) {
+            continue;
+        }
+        seen.push(start.situation());
+        let mut s = start;
+        let mut moves = Vec::new();
+        let mut peak = s.trust;
+        while !s.ended() && moves.len() < 120 {
+            let Some(m) = Collaborative.choose(scenario, &s) else {
+                break;
+            };
+            apply(scenario, &mut s, m);
+            moves.push(m);
+            peak = peak.max(s.trust);
+        }
+        let total = crate::scoring::total(scenario, &s);
+        let gate_shut = (0..scenario.file.needs.len()).find(|&n| {
+            let need = scenario.need(n);
+            s.is_active(n)
+                && need.trust_gate.is_some_and(|g| i32::from(peak) < g)
+                && s.depth_of(n) < crate::engine::Depth::Explicit
+        });
+        let cause = if s.walked_out && s.patience <= 0 {
+            Stuck::OutOfTime
+        } else if s.walked_out {
+            Stuck::TrustLost
+        } else if let Some(n) = gate_shut.filter(|_| total < READING_FLOOR) {
+            Stuck::GateShut(n, peak)
+        } else if s.ended() && s.outcome != Some(right_outcome(scenario, &s)) && !s.ordered {
+            Stuck::WrongEnding(blocker(scenario, seed, &moves))
+        } else if total < READING_FLOOR {
+            Stuck::LowScore
+        } else {
+            continue;
+        };
+        stuck.push((cause, seed, total));
+    }
+    let situations = seen.len();
+    stuck.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < stuck.len() {
+        let kind = std::mem::discriminant(&stuck[i].0);
+        let group: Vec<&(Stuck, u64, f64)> = stuck[i..]
+            .iter()
+            .take_while(|x| std::mem::discriminant(&x.0) == kind)
+            .collect();
+        i += group.len();
+        let seeds: Vec<String> = group
+            .iter()
+            .take(6)
+            .map(|(_, seed, total)| format!("{seed} ({total:.1})"))
+            .collect();
+        let lead = format!(
+            "the reading player does not get through {} of {situations} situations (seeds {}{})",
+            group.len(),
+            seeds.join(", "),
+            if group.len() > 6 { ", …" } else { "" }
+        );
+        let at = |path: &[&str]| {
+            tree.and_then(|t| spans::locate(t, path))
+                .map(|n| n.span.clone())
+                .or_else(|| tree.and_then(|t| t.field_name_span(path[0])))
+                .unwrap_or(0..0)
+        };
+        let (what, help, span) = match &group[0].0 {
+            Stuck::OutOfTime => (
+                "her patience runs out before the call can end well".to_string(),
+                "Raise `customer.patience` (it is the whole call's time, after-sale call included), or ask for fewer steps: each need to make explicit takes about 3 moves, each worry 2 (ask, answer), plus listening and summaries; `rapport simulate FILE --player collaborative --seed N --reveal` shows where the time goes.".to_string(),
+                at(&["customer", "patience"]),
+            ),
+            Stuck::TrustLost => (
+                "trust falls so low that she ends the call".to_string(),
+                "Raise the starting `customer.trust` (mind `mood_variation` and a guarded start), or soften what costs trust in this situation.".to_string(),
+                at(&["customer", "trust"]),
+            ),
+            Stuck::GateShut(n, peak) => {
+                let need = scenario.need(*n);
+                let gate = need.trust_gate.unwrap_or_default();
+                let index = n.to_string();
+                (
+                    format!(
+                        "the trust gate of need \"{}\" ({gate}) never opens: trust peaks at {peak}",
+                        need.id
+                    ),
+                    format!(
+                        "Lower this gate below {peak}, or raise the starting trust: an honest play earns about +5 for the purpose and +1/+2/+3 for each problem/implication/need-payoff step."
+                    ),
+                    at(&["needs", index.as_str(), "trust_gate"]),
+                )
+            }
+            Stuck::WrongEnding(why) => (
+                format!("the call ends on the wrong ending{why}"),
+                "Make every criterion reachable in this situation: check the criteria's conditions against what the moves can do, and that patience lasts.".to_string(),
+                at(&["criteria"]),
+            ),
+            Stuck::LowScore => (
+                format!("it scores under {READING_FLOOR:.0}"),
+                "Run `rapport simulate FILE --player collaborative --seed N` on one of these seeds and read the score's reasons: usually a need it cannot take far enough, or a worry it cannot settle.".to_string(),
+                at(&["criteria"]),
+            ),
+        };
+        out.push(
+            Diagnostic::warning("W006", format!("{lead}: {what}"))
+                .label("an attentive honest seller gets stuck here")
+                .help(help)
+                .at(lines, span),
+        );
+    }
+    out
+}
+
+/// What lets a list win without reading: the situation varies too little, or what varies does
+/// not matter to the ending. Each cause with the top-level field where its fix goes.
+fn rote_causes(scenario: &Scenario) -> Vec<(String, &'static str)> {
+    let mut causes = Vec::new();
+    let mut situations = Vec::new();
+    for seed in 0..200 {
+        let s = initial_state(scenario, seed).situation();
+        if !situations.contains(&s) {
+            situations.push(s);
+        }
+    }
+    if situations.len() <= 4 {
+        causes.push((
+            format!(
+                "Only {} situation(s) occur across 200 seeds, so a list learnt on a few seeds has met them all: pick from a larger pool in `variation` (more needs or concerns, each with a cue in her words).",
+                situations.len()
+            ),
+            "variation",
+        ));
+    }
+    let named_needs: Vec<usize> = scenario
+        .criteria
+        .iter()
+        .flatten()
+        .filter_map(|c| match *c {
+            Cond::Explicit(n) | Cond::Explored(n) | Cond::Proposed(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    let named_concerns: Vec<usize> = scenario
+        .criteria
+        .iter()
+        .flatten()
+        .filter_map(|c| match *c {
+            Cond::Resolved(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    let unnamed_needs: Vec<String> = scenario
+        .variable_needs
+        .iter()
+        .filter(|&&n| !named_needs.contains(&n) && !scenario.need(n).dealbreaker)
+        .map(|&n| format!("\"{}\"", scenario.need(n).id))
+        .collect();
+    let unnamed_concerns: Vec<String> = scenario
+        .variable_concerns
+        .iter()
+        .filter(|k| !named_concerns.contains(k))
+        .map(|&k| format!("\"{}\"", scenario.concern(k).id))
+        .collect();
+    if !unnamed_needs.is_empty() || !unnamed_concerns.is_empty() {
+        let all: Vec<String> = unnamed_needs.into_iter().chain(unnamed_concerns).collect();
+        causes.push((
+            format!(
+                "{} vary by seed but no criterion names them, so a list that never takes them up loses nothing where they are real: add criteria that require them (`Explicit`/`Proposed` for a need, `Resolved` for a concern; a condition on what is not real today holds by itself).",
+                all.join(", ")
+            ),
+            "criteria",
+        ));
+    }
+    if scenario.variable_needs.is_empty() && scenario.variable_concerns.is_empty() {
+        causes.push((
+            "Nothing varies by seed: add `variation.active_needs` or `active_concerns`, with cues in the customer's words.".into(),
+            "variation",
+        ));
+    }
+    causes
 }
 
 /// What stood in the way at the end of the best honest play: the first buying criterion still

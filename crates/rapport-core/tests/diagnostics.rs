@@ -327,6 +327,70 @@ fn the_annotated_example_in_the_format_guide_passes_check() {
 }
 
 #[test]
+fn w003_names_the_adversary_its_seeds_and_the_cause_with_the_caret_on_the_field_to_change() {
+    let guide = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/scenario-format.md"
+    ))
+    .expect("the guide exists");
+    let block = &guide[guide
+        .find("## 10. A fully annotated example")
+        .expect("section 10")..];
+    let open = block.find("```ron\n").expect("a RON block") + "```ron\n".len();
+    let close = block[open..].find("\n```").expect("the block ends") + open;
+    let example = &block[open..close];
+    // The example varies one need of two: a list learnt on five seeds meets both situations.
+    let report = check_source(example, CheckConfig::default());
+    let w = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == "W003")
+        .expect("the guide says the example gets W003");
+    let adversary = report
+        .adversaries
+        .iter()
+        .filter(|r| r.comes_close())
+        .max_by(|a, b| a.median.total_cmp(&b.median))
+        .expect("an adversary comes close");
+    assert!(w.message.contains(&adversary.name), "{}", w.message);
+    assert!(w.message.contains("200 unseen seeds"), "{}", w.message);
+    let first_seed = format!("seeds {}", adversary.close_seeds[0]);
+    assert!(w.message.contains(&first_seed), "{}", w.message);
+    let help = &w.help;
+    assert!(help.contains("Only 2 situation(s)"), "{help}");
+    assert!(help.contains("Its list begins"), "{help}");
+    let caret_line = example.lines().nth(w.line - 1).expect("the caret's line");
+    assert!(
+        caret_line.trim_start().starts_with("variation:"),
+        "{caret_line}"
+    );
+}
+
+#[test]
+fn w006_says_where_the_reading_player_runs_out_of_time_with_the_caret_on_patience() {
+    let cafe = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/corner-cafe.ron"
+    ))
+    .expect("corner-cafe ships");
+    assert!(cafe.contains("patience: 100,"));
+    let short = cafe.replacen("patience: 100,", "patience: 46,", 1);
+    let report = check_source(&short, CheckConfig::default());
+    let w = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == "W006")
+        .unwrap_or_else(|| panic!("no W006: {:#?}", report.diagnostics()));
+    assert!(w.message.contains("patience runs out"), "{}", w.message);
+    assert!(w.message.contains("situations (seeds "), "{}", w.message);
+    let line = short.lines().nth(w.line - 1).expect("the caret's line");
+    assert!(line.contains("patience: 46"), "{line}");
+    // The shipped file itself lets the reading player through everywhere.
+    let full = check_source(&cafe, CheckConfig::default());
+    assert!(!full.diagnostics().iter().any(|d| d.code == "W006"));
+}
+
+#[test]
 fn an_id_with_an_invisible_or_direction_changing_character_is_refused() {
     let starter = rapport_core::STARTER_SCENARIO;
     for hidden in ['\u{200B}', '\u{202E}', '\u{0}'] {

@@ -686,7 +686,7 @@ fn a_voiced_worry_is_settled_by_its_answer_not_by_asking_twice_and_a_wrong_answe
         .iter()
         .position(|c| c.id == "old-customers")
         .unwrap();
-    // A seed where this worry is on her mind.
+    // A seed where this worry is on her mind; she hints at it once proofs come up.
     let seed = (0..50)
         .find(|&seed| rapport_core::engine::initial_state(&scenario, seed).concern_active(concern))
         .expect("a seed with the worry");
@@ -701,10 +701,15 @@ fn a_voiced_worry_is_settled_by_its_answer_not_by_asking_twice_and_a_wrong_answe
     let twice = play(
         &scenario,
         seed,
-        &["purpose", "worry-customers", "worry-customers"],
+        &[
+            "purpose",
+            "ask-proofs",
+            "worry-customers",
+            "worry-customers",
+        ],
     );
     assert!(!resolved_on(&twice), "asking again settles nothing");
-    let rules: Vec<Rule> = twice.turns()[2]
+    let rules: Vec<Rule> = twice.turns()[3]
         .events
         .iter()
         .filter_map(Event::rule)
@@ -714,10 +719,10 @@ fn a_voiced_worry_is_settled_by_its_answer_not_by_asking_twice_and_a_wrong_answe
     let wrong = play(
         &scenario,
         seed,
-        &["purpose", "worry-customers", "answer-ratings"],
+        &["purpose", "ask-proofs", "worry-customers", "answer-ratings"],
     );
     assert!(!resolved_on(&wrong));
-    let rules: Vec<Rule> = wrong.turns()[2]
+    let rules: Vec<Rule> = wrong.turns()[3]
         .events
         .iter()
         .filter_map(Event::rule)
@@ -727,7 +732,12 @@ fn a_voiced_worry_is_settled_by_its_answer_not_by_asking_twice_and_a_wrong_answe
     let answered = play(
         &scenario,
         seed,
-        &["purpose", "worry-customers", "answer-phone-orders"],
+        &[
+            "purpose",
+            "ask-proofs",
+            "worry-customers",
+            "answer-phone-orders",
+        ],
     );
     assert!(resolved_on(&answered), "the right answer settles it");
     assert!(answered.state().trust > wrong.state().trust);

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use rapport_core::check::{CheckConfig, check_source};
 use rapport_core::engine::{Conversation, initial_state};
+use rapport_core::players::adversary::AdversaryConfig;
 use rapport_core::players::search::{SearchConfig, replay, until_end};
 use rapport_core::scenario::diagnostic::SHOWN_PER_FILE;
 use rapport_core::scenario::{MAX_NEEDS, parse};
@@ -20,7 +21,10 @@ fn small_check() -> CheckConfig {
         },
         seeds: 1,
         random_plays: 1,
-        rote_seeds: 4,
+        adversaries: AdversaryConfig {
+            test_seeds: 4,
+            search_steps: 4,
+        },
     }
 }
 

@@ -300,24 +300,26 @@ fn every_scenario_varies_by_seed_and_two_have_a_right_ending_that_does() {
 }
 
 #[test]
-fn rote_does_not_pay_a_memorised_play_scores_far_below_reading_on_unseen_seeds() {
+fn no_adversary_wins_without_reading_and_every_habit_that_ignores_a_cue_costs() {
+    use rapport_core::players::adversary::{AdversaryConfig, HABIT_COST, adversaries};
+    let mut failures = Vec::new();
     for (name, s) in parsed() {
-        let start = initial_state(&s, 0);
-        let best = rapport_core::players::search::search(
-            &s,
-            start,
-            rapport_core::players::search::SearchConfig::default(),
-        );
-        let learnt = best.honest.expect("an honest play").moves;
-        let rote = rapport_core::players::rote::rote_check(&s, 0, &learnt, 200);
-        assert_eq!(rote.seeds, 200);
-        assert!(
-            rote.memorised_median <= 60.0 && rote.reading_median >= 90.0,
-            "{name}: memorised median {:.1}, reading median {:.1}",
-            rote.memorised_median,
-            rote.reading_median
-        );
+        for r in adversaries(&s, AdversaryConfig::default()) {
+            assert_eq!(r.seeds, 200);
+            if r.reading_median < 90.0 {
+                failures.push(format!("{name}: reading median {:.1}", r.reading_median));
+            }
+            if r.rote && r.median > 60.0 {
+                failures.push(format!("{name}: {} median {:.1}", r.name, r.median));
+            }
+            if let Some(cost) = r.cost_where_it_differs
+                && cost < HABIT_COST
+            {
+                failures.push(format!("{name}: {} costs only {cost:.1}", r.name));
+            }
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -361,5 +363,47 @@ fn the_shipped_scenarios_together_reach_all_five_endings() {
     }
     for o in ["Order", "Advance", "Continuation", "MutualNoFit", "NoSale"] {
         assert!(reached.contains(o), "no play ends in {o}: {reached:?}");
+    }
+}
+
+#[test]
+fn the_menu_sections_are_the_same_on_every_seed_and_every_turn_of_the_sale() {
+    use rapport_core::engine::{MenuSection, Phase, apply, menu, offered};
+    use rapport_core::players::{Collaborative, Player};
+    use rapport_core::scenario::MoveKind;
+    for (name, s) in parsed() {
+        let first = menu(&s, &initial_state(&s, 0));
+        // Every need of the pool has its section from the first turn, real today or not.
+        for n in 0..s.file.needs.len() {
+            assert!(
+                first.iter().any(|(sec, _)| *sec == MenuSection::Topic(n)),
+                "{name}: no section for need {n}"
+            );
+        }
+        // Answers sit together with the worries, so the layout does not pair them.
+        let worries = &first
+            .iter()
+            .find(|(sec, _)| *sec == MenuSection::Worries)
+            .expect("a worries section")
+            .1;
+        for (i, m) in s.moves.iter().enumerate() {
+            if m.kind == MoveKind::AnswerConcern && offered(&s, &initial_state(&s, 0)).contains(&i)
+            {
+                assert!(
+                    worries.contains(&i),
+                    "{name}: answer {i} outside the worries"
+                );
+            }
+        }
+        for seed in 0..20 {
+            let mut state = initial_state(&s, seed);
+            while !state.ended() && state.phase != Phase::Assure {
+                assert_eq!(menu(&s, &state), first, "{name} seed {seed}");
+                let Some(m) = Collaborative.choose(&s, &state) else {
+                    break;
+                };
+                apply(&s, &mut state, m);
+            }
+        }
     }
 }

@@ -4,12 +4,11 @@
 pub mod adversary;
 pub mod invariant;
 mod reading;
-pub mod rote;
 mod scripted;
 pub mod search;
 
 pub use reading::{Collaborative, Negotiator, Questioner};
-pub use scripted::{Closer, Memoriser, Pitcher, RandomPlayer};
+pub use scripted::{Closer, Pitcher, RandomPlayer};
 
 use crate::engine::{Depth, State, apply, is_offered};
 use crate::scenario::{MoveKind, Scenario};

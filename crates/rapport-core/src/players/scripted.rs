@@ -1,5 +1,5 @@
-//! The players who do not read the customer: the pushy pitcher, the manipulative closer, the
-//! memoriser who recites a learnt play, and the random player.
+//! The players who do not read the customer: the pushy pitcher, the manipulative closer and
+//! the random player (the adversaries that learn a list live in `adversary`).
 
 use super::{Player, about_raised, find_move, fresh_move, needs_by_importance};
 use crate::engine::{ConcernState, Depth, State, is_offered, offered};
@@ -126,36 +126,6 @@ impl Player for Closer {
             return find(MoveKind::AskCommitment, None, None);
         }
         Some(tricks[self.step % tricks.len()])
-    }
-}
-
-/// Learns one play by heart and recites it: the best play found on one seed, replayed move by
-/// move on another, skipping a move that is not on offer, and stopping at the end of the list.
-/// It reads nothing; `check` uses it to show that rote does not pay.
-pub struct Memoriser {
-    moves: Vec<usize>,
-    next: usize,
-}
-
-impl Memoriser {
-    pub fn new(moves: Vec<usize>) -> Self {
-        Memoriser { moves, next: 0 }
-    }
-}
-
-impl Player for Memoriser {
-    fn name(&self) -> &'static str {
-        "memoriser"
-    }
-
-    fn choose(&mut self, scn: &Scenario, s: &State) -> Option<usize> {
-        while let Some(&m) = self.moves.get(self.next) {
-            self.next += 1;
-            if is_offered(scn, s, m) {
-                return Some(m);
-            }
-        }
-        None
     }
 }
 

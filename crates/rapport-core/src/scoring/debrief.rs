@@ -364,6 +364,7 @@ pub fn debrief(conversation: &Conversation) -> Debrief {
                 .concerns
                 .iter()
                 .enumerate()
+                .filter(|&(c, _)| t.after.concern_active(c))
                 .map(|(c, concern)| (concern.id.clone(), t.after.concerns[c]))
                 .collect(),
             changes,
