@@ -267,6 +267,14 @@ fn rote_warning(
             "Let who signs vary (`decision.budget_holder`) so that asking for the order when someone else signs is a mistake that shows.",
             "decision",
         ),
+        Some(Strategy::ProposeUnasked) => (
+            "Make the customer ask for advice only once what matters is explored (raise the importance of the needs that vary, so they count among her key needs), so a proposal before she asks shows.",
+            "needs",
+        ),
+        Some(Strategy::DigAfterNo) => (
+            "Give the needs that vary criteria and weight, so digging into one she said is no problem costs the time it wastes.",
+            "criteria",
+        ),
         _ => (
             "Give the customer less patience, so empty moves run the call short.",
             "customer",

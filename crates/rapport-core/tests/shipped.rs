@@ -164,10 +164,14 @@ fn shipped_scenarios_cover_no_fit_post_sale_and_advance_endings() {
             .map(|seed| right_outcome(s, &initial_state(s, seed)))
             .collect()
     };
+    // No-fit is the honest ending on most of its situations, not on all: a scenario whose
+    // answer never changes can be won by a memorised list.
     assert!(
-        all.iter()
-            .any(|(_, s)| rights(s).iter().all(|o| *o == Outcome::MutualNoFit)),
-        "a scenario where the honest ending is no sale"
+        all.iter().any(|(_, s)| {
+            let r = rights(s);
+            2 * r.iter().filter(|o| **o == Outcome::MutualNoFit).count() >= r.len()
+        }),
+        "a scenario where the honest ending is mostly no sale"
     );
     assert!(
         all.iter()

@@ -76,7 +76,10 @@ impl<S: Sink> Step<'_, S> {
                 matched |= bit;
             }
         }
+        // A proposal before she asked for advice (or before the need was explored) shows she
+        // was not heard: it costs what presuming costs, on top of its own price.
         if premature {
+            self.state.presumed = self.state.presumed.saturating_add(1);
             self.state.premature_proposals = self.state.premature_proposals.saturating_add(1);
             self.react(Reaction::ProposalPremature, false);
             self.lose(4, Rule::ProposalPremature);
