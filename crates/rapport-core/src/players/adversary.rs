@@ -116,16 +116,50 @@ pub fn menu_sweeper(scn: &Scenario) -> Priority {
 
 /// The best honest play of each training seed, merged into one list in the order first met.
 pub fn learnt_fixed_list(scn: &Scenario, training: &[u64]) -> Vec<usize> {
+    let plays = in_parallel(training.len(), |i| {
+        search(
+            scn,
+            initial_state(scn, training[i]),
+            SearchConfig::default(),
+        )
+        .honest
+        .map(|p| p.moves)
+        .unwrap_or_default()
+    });
     let mut list = Vec::new();
-    for &seed in training {
-        let best = search(scn, initial_state(scn, seed), SearchConfig::default());
-        for m in best.honest.map(|p| p.moves).unwrap_or_default() {
-            if !list.contains(&m) {
-                list.push(m);
-            }
+    for m in plays.into_iter().flatten() {
+        if !list.contains(&m) {
+            list.push(m);
         }
     }
     list
+}
+
+/// `f(0)`, `f(1)`, … `f(n - 1)` on the machine's cores, in order: the jobs are independent
+/// and deterministic, so the result does not depend on how many cores there are.
+fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |c| c.get())
+        .clamp(1, n.max(1));
+    let f = &f;
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..n)
+                        .step_by(workers)
+                        .map(|i| (i, f(i)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an adversary's job"))
+            .collect()
+    });
+    done.sort_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, t)| t).collect()
 }
 
 fn mean_score(scn: &Scenario, player: &dyn Fn() -> Box<dyn Player>, seeds: &[u64]) -> f64 {
@@ -175,11 +209,10 @@ pub fn learnt_priority_list(
         start = sweep;
         start_score = sweep_score;
     }
-    let mut runs: Vec<(Vec<usize>, f64)> = Vec::new();
-    for run in 0..RESTARTS {
+    let runs: Vec<(Vec<usize>, f64)> = in_parallel(RESTARTS as usize, |run| {
         let mut best = start.clone();
         let mut best_score = start_score;
-        let mut rng = ChaCha8Rng::seed_from_u64(0x1ea2 ^ scn.fingerprint ^ (run << 32));
+        let mut rng = ChaCha8Rng::seed_from_u64(0x1ea2 ^ scn.fingerprint ^ ((run as u64) << 32));
         for _ in 0..steps {
             let mut next = best.clone();
             let len = next.len();
@@ -210,8 +243,8 @@ pub fn learnt_priority_list(
                 best_score = s;
             }
         }
-        runs.push((best, best_score));
-    }
+        (best, best_score)
+    });
     runs.into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(list, _)| list)
