@@ -324,15 +324,10 @@ fn reading_warnings(
 ) -> Vec<Diagnostic> {
     use crate::engine::apply;
     use crate::players::{Collaborative, Player};
-    let mut seen = Vec::new();
+    let seeds = first_seed_of_each_situation(scenario);
     let mut stuck: Vec<(Stuck, u64, f64)> = Vec::new();
-    for seed in 0..200 {
-        let start = initial_state(scenario, seed);
-        if seen.contains(&start.situation()) {
-            continue;
-        }
-        seen.push(start.situation());
-        let mut s = start;
+    for &seed in &seeds {
+        let mut s = initial_state(scenario, seed);
         let mut moves = Vec::new();
         let mut peak = s.trust;
         while !s.ended() && moves.len() < 120 {
@@ -365,7 +360,7 @@ fn reading_warnings(
         };
         stuck.push((cause, seed, total));
     }
-    let situations = seen.len();
+    let situations = seeds.len();
     stuck.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out = Vec::new();
     let mut i = 0;
@@ -440,17 +435,26 @@ fn reading_warnings(
     out
 }
 
+/// The first seed of each distinct seeded situation among seeds 0-199, the seeds the played
+/// warnings look at.
+fn first_seed_of_each_situation(scenario: &Scenario) -> Vec<u64> {
+    let mut seen = Vec::new();
+    let mut seeds = Vec::new();
+    for seed in 0..200 {
+        let situation = initial_state(scenario, seed).situation();
+        if !seen.contains(&situation) {
+            seen.push(situation);
+            seeds.push(seed);
+        }
+    }
+    seeds
+}
+
 /// What lets a list win without reading: the situation varies too little, or what varies does
 /// not matter to the ending. Each cause with the top-level field where its fix goes.
 fn rote_causes(scenario: &Scenario) -> Vec<(String, &'static str)> {
     let mut causes = Vec::new();
-    let mut situations = Vec::new();
-    for seed in 0..200 {
-        let s = initial_state(scenario, seed).situation();
-        if !situations.contains(&s) {
-            situations.push(s);
-        }
-    }
+    let situations = first_seed_of_each_situation(scenario);
     if situations.len() <= 4 {
         causes.push((
             format!(
