@@ -275,6 +275,10 @@ fn rote_warning(
             "Give the needs that vary criteria and weight, so digging into one she said is no problem costs the time it wastes.",
             "criteria",
         ),
+        Some(Strategy::PressPastWariness) => (
+            "Write a `Listen` move a seller could say to a wary opening (\"That sounds like it cost you; tell me what happened?\"), and let the guarded start drop trust enough that hearing her out matters.",
+            "customer",
+        ),
         _ => (
             "Give the customer less patience, so empty moves run the call short.",
             "customer",

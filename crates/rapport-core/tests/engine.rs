@@ -848,3 +848,74 @@ fn a_concern_hardened_by_pressure_is_not_answered_with_a_line_the_trainee_never_
         "{said:?}"
     );
 }
+
+/// The starter with Dana guarded on every seed, or on none.
+fn guarded(chance: u8) -> Arc<Scenario> {
+    let opening = "opening: [\"Hi! Thanks for calling back. I've got about twenty minutes before a delivery.\"],";
+    starter_with(&[
+        ("chance: 50,", "chance: 0,"),
+        (CONCERN_POOL, NO_POOL),
+        (
+            opening,
+            &format!(
+                "{opening}\n        guarded: Some((chance: {chance}, trust_drop: 10, cue: [\"The last rep who sat there sold me a printer I still regret.\"])),"
+            ),
+        ),
+    ])
+}
+
+fn rules_of_last_turn(c: &Conversation) -> Vec<Rule> {
+    let turn = c.turns().last().expect("a turn was played");
+    turn.events.iter().filter_map(Event::rule).collect()
+}
+
+#[test]
+fn a_guarded_customer_holds_back_the_first_question_that_ignores_her_wariness() {
+    let scn = guarded(100);
+    let c = play(&scn, 1, &["purpose", "ask-proofs"]);
+    assert!(rules_of_last_turn(&c).contains(&Rule::GuardIgnored));
+    assert_eq!(c.state().presumed, 1, "pressing on past her words presumes");
+    assert_eq!(c.state().depth[0], 0, "she kept her answer back");
+    // She lets the same question through the second time, without calling it a repeat.
+    let c = play(&scn, 1, &["purpose", "ask-proofs", "ask-proofs"]);
+    assert_eq!(c.state().depth[0], 1);
+    assert!(!rules_of_last_turn(&c).contains(&Rule::AskedAgain));
+}
+
+#[test]
+fn hearing_a_guarded_customer_out_first_lets_the_questions_through_and_scores_higher() {
+    let scn = guarded(100);
+    let heard = play(&scn, 1, &["listen", "purpose", "ask-proofs"]);
+    assert!(
+        heard.turns()[0]
+            .events
+            .iter()
+            .any(|e| e.rule() == Some(Rule::GuardHeard))
+    );
+    assert_eq!(heard.state().presumed, 0);
+    assert_eq!(heard.state().depth[0], 1);
+    let pressed = play(&scn, 1, &["purpose", "ask-proofs", "ask-proofs"]);
+    assert!(total(&scn, heard.state()) > total(&scn, pressed.state()));
+}
+
+#[test]
+fn acknowledging_wariness_she_never_voiced_is_an_empty_move() {
+    let scn = guarded(0);
+    let c = play(&scn, 1, &["listen"]);
+    assert!(rules_of_last_turn(&c).contains(&Rule::ListenedToNothing));
+    let c = play(&scn, 1, &["purpose", "ask-proofs"]);
+    assert_eq!(
+        c.state().depth[0],
+        1,
+        "an open customer answers straight away"
+    );
+}
+
+#[test]
+fn stating_the_purpose_after_the_questions_have_started_earns_less_trust() {
+    let scn = starter();
+    let early = play(&scn, 1, &["purpose", "ask-proofs"]);
+    let late = play(&scn, 1, &["ask-proofs", "purpose"]);
+    assert!(rules_of_last_turn(&late).contains(&Rule::PurposeLate));
+    assert!(early.state().trust > late.state().trust);
+}

@@ -24,6 +24,7 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::RapportTooMuch => "Shall we get to why you called?",
         Reaction::Purpose => "Sure, go ahead and ask.",
         Reaction::PurposeAgain => "Yes, you said that.",
+        Reaction::PurposeLate => "Ah, so that's what all the questions are for. Fine.",
         Reaction::SituationGeneral => "That's how things are set up here, yes.",
         Reaction::SituationTooMany => "You could have looked most of this up before calling.",
         Reaction::NotAnIssue => "Honestly, that's not really a problem for us.",
@@ -31,6 +32,10 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::AlreadySaid => "As I said earlier.",
         Reaction::AskedAgain => "You asked me that already.",
         Reaction::Listened => "Yes. Exactly.",
+        Reaction::GuardHeard => "Thank you. All right, I'll give you a fair hearing.",
+        Reaction::GuardIgnored => {
+            "Hold on. I've just told you why I'm wary, and you're straight into your questions."
+        }
         Reaction::SummaryAccepted => "Yes, that's a fair summary.",
         Reaction::Understood => "Yes, that's it. You've understood me.",
         Reaction::SummaryWrong => "No, that's not what I said.",

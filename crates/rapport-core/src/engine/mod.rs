@@ -237,6 +237,7 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
         closes: 0,
         irritators: 0,
         presumed: 0,
+        guard_up: guarded,
     }
 }
 

@@ -9,6 +9,7 @@ pub enum Rule {
     TimePasses,
     PurposeStated,
     PurposeRepeated,
+    PurposeLate,
     RapportWelcome,
     RapportTooMuch,
     SituationFine,
@@ -22,6 +23,8 @@ pub enum Rule {
     TrustGateClosed,
     Listened,
     ListenedToNothing,
+    GuardHeard,
+    GuardIgnored,
     SummaryAccurate,
     UnderstandingTested,
     SummaryWrong,
@@ -80,6 +83,9 @@ impl Rule {
                 "Stating your purpose and asking permission to explore sets up a cooperative call."
             }
             Rule::PurposeRepeated => "Repeating the purpose adds nothing and spends time.",
+            Rule::PurposeLate => {
+                "Saying why you called after the questions have started explains less: she had already wondered why you were asking."
+            }
             Rule::RapportWelcome => "A little rapport suited to this person's style builds trust.",
             Rule::RapportTooMuch => "More small talk than this person wants spends their patience.",
             Rule::SituationFine => {
@@ -102,6 +108,12 @@ impl Rule {
                 "The customer does not trust you enough yet to open up on this."
             }
             Rule::Listened => "Acknowledging what was said shows you listened.",
+            Rule::GuardHeard => {
+                "She opened by saying why she was wary; acknowledging it before asking anything told her she had been heard."
+            }
+            Rule::GuardIgnored => {
+                "She opened by saying why she was wary, and the call pressed on with questions as if she had not: she kept her answer back."
+            }
             Rule::ListenedToNothing => "There was nothing new to acknowledge.",
             Rule::SummaryAccurate => {
                 "An accurate summary of new information tests understanding and builds trust."
@@ -209,6 +221,7 @@ impl Rule {
             Rule::PurposeStated => {
                 "You told me why you called and asked before digging in. I liked that."
             }
+            Rule::PurposeLate => "You'd been asking me things for a while before you said why.",
             Rule::RapportTooMuch => "I have a lot on today; the chit-chat was eating my time.",
             Rule::SituationTooMany => "So many questions about things you could have looked up.",
             Rule::NeedSurfaced => "You asked about exactly what's been bothering me.",
@@ -222,6 +235,12 @@ impl Rule {
             Rule::AlreadyAnswered => "I already told you that.",
             Rule::TrustGateClosed => "I don't know you well enough to talk about that yet.",
             Rule::Listened => "You actually listened.",
+            Rule::GuardHeard => {
+                "I told you I nearly cancelled, and you heard me before you asked me anything."
+            }
+            Rule::GuardIgnored => {
+                "I told you why I was wary and you went straight into your questions."
+            }
             Rule::SummaryAccurate => "You got it right, and it showed you were paying attention.",
             Rule::UnderstandingTested => "You checked you'd understood me before going on.",
             Rule::SummaryWrong => "That's not what I said.",

@@ -160,6 +160,10 @@ pub struct State {
     /// she does not have.
     #[serde(default)]
     pub presumed: u8,
+    /// A guarded customer is still waiting to be heard: she said why she is wary and the
+    /// seller has neither acknowledged it nor pressed on past it yet.
+    #[serde(default)]
+    pub guard_up: bool,
 }
 
 /// What a seed decided about a play, apart from the starting mood: which needs and concerns

@@ -267,16 +267,19 @@ pub enum Strategy {
     ProposeUnasked,
     /// Reads, but asks what it costs her about a topic she just said is no problem.
     DigAfterNo,
+    /// Reads, but goes straight to its questions when she opens by saying why she is wary.
+    PressPastWariness,
 }
 
 impl Strategy {
-    pub const ALL: [Strategy; 6] = [
+    pub const ALL: [Strategy; 7] = [
         Strategy::AskTwice,
         Strategy::Stall,
         Strategy::DiscloseEverything,
         Strategy::AskThenNextStep,
         Strategy::ProposeUnasked,
         Strategy::DigAfterNo,
+        Strategy::PressPastWariness,
     ];
 
     pub fn label(self) -> &'static str {
@@ -287,6 +290,7 @@ impl Strategy {
             Strategy::AskThenNextStep => "ask for the order whoever signs",
             Strategy::ProposeUnasked => "propose before she asks for advice",
             Strategy::DigAfterNo => "dig into what she said is no problem",
+            Strategy::PressPastWariness => "press on past her wariness",
         }
     }
 }
@@ -321,7 +325,8 @@ impl Habit {
             Strategy::Stall
             | Strategy::AskThenNextStep
             | Strategy::ProposeUnasked
-            | Strategy::DigAfterNo => Vec::new(),
+            | Strategy::DigAfterNo
+            | Strategy::PressPastWariness => Vec::new(),
         };
         Habit {
             strategy,
@@ -400,6 +405,13 @@ impl Player for Habit {
                     }
                 }
                 Collaborative.choose(scn, s)
+            }
+            Strategy::PressPastWariness => {
+                let unheard = State {
+                    guard_up: false,
+                    ..*s
+                };
+                Collaborative.choose(scn, &unheard)
             }
             _ => Collaborative.choose(scn, s),
         }

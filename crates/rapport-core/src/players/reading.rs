@@ -36,6 +36,12 @@ impl Player for Collaborative {
             }
             return find(MoveKind::FollowUp, None, None);
         }
+        // She said why she is wary: hear it before asking her anything.
+        if s.guard_up
+            && let Some(m) = find(MoveKind::Listen, None, None)
+        {
+            return Some(m);
+        }
         if !s.purpose_stated {
             if s.rapport_moves == 0
                 && matches!(style, SocialStyle::Socializer | SocialStyle::Relater)

@@ -198,6 +198,8 @@ pub enum Reaction {
     RapportTooMuch,
     Purpose,
     PurposeAgain,
+    /// The purpose stated after the questions had started.
+    PurposeLate,
     SituationGeneral,
     SituationTooMany,
     NotAnIssue,
@@ -206,6 +208,10 @@ pub enum Reaction {
     /// The same move again: "you asked me that".
     AskedAgain,
     Listened,
+    /// A guarded customer's wariness acknowledged before any question about her business.
+    GuardHeard,
+    /// A question about her business while her wariness is unacknowledged: she holds back.
+    GuardIgnored,
     SummaryAccepted,
     /// A check of understanding, before any proposal, that got it right.
     Understood,

@@ -206,6 +206,7 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::AnswerMissed,
         Rule::AnswerUnasked,
         Rule::ListenedToNothing,
+        Rule::GuardIgnored,
         Rule::NothingNewToCheck,
         Rule::NoFitWrong,
         Rule::NoFitUnfounded,
@@ -229,6 +230,7 @@ pub fn annotate(kind: MoveKind, events: &[Event]) -> (Verdict, String) {
         Rule::SummaryAccurate,
         Rule::UnderstandingTested,
         Rule::Listened,
+        Rule::GuardHeard,
         Rule::PurposeStated,
         Rule::RapportWelcome,
         Rule::FollowUpAssured,
@@ -439,8 +441,13 @@ pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
             )
         })
     });
+    let guard_ignored = conversation.turns().iter().any(|t| {
+        t.events
+            .iter()
+            .any(|e| e.rule() == Some(Rule::GuardIgnored))
+    });
     if s.guarded
-        && held_back
+        && (held_back || guard_ignored)
         && let Some(cue) = scenario
             .file
             .customer
@@ -448,9 +455,15 @@ pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
             .as_ref()
             .and_then(|g| said_at_start(&g.cue))
     {
-        out.push(format!(
-            "{name} said \"{cue}\" at the start: a guarded customer opens up only after rapport, a clear purpose and listening, and some topics stayed closed."
-        ));
+        out.push(if guard_ignored {
+            format!(
+                "{name} said \"{cue}\" at the start, and the call went straight on to questions: she held her answer back. Acknowledge a wary customer's words first (a listening move), then ask."
+            )
+        } else {
+            format!(
+                "{name} said \"{cue}\" at the start: a guarded customer opens up only after her wariness is acknowledged, a clear purpose and listening, and some topics stayed closed."
+            )
+        });
     }
     for (c, concern) in scenario.file.concerns.iter().enumerate() {
         let Some(need) = scenario.concern_hints.get(c).copied().flatten() else {

@@ -52,6 +52,22 @@ impl Sink for Vec<Event> {
 
 /// Patience every move spends.
 const BASE_TIME: i16 = 2;
+
+/// Moves that dig into a customer's business or push the sale on: what a guarded customer
+/// holds back until her wariness has been heard.
+fn presses_on(kind: MoveKind) -> bool {
+    matches!(
+        kind,
+        MoveKind::Problem
+            | MoveKind::Implication
+            | MoveKind::NeedPayoff
+            | MoveKind::ExploreConcern
+            | MoveKind::Educate
+            | MoveKind::Propose
+            | MoveKind::CoDesign
+            | MoveKind::AskCommitment
+    )
+}
 /// Extra time a repeated move spends.
 const REPEAT_TIME: i16 = 2;
 /// Extra time an empty move spends: a summary or check with nothing new, listening to nothing,
@@ -259,12 +275,15 @@ impl<S: Sink> Step<'_, S> {
             });
         }
         let repeat = self.state.was_used(self.move_index);
-        if self.move_index < 128 {
+        let kind = mv.kind;
+        // A guarded customer who has just said why she is wary holds back the first question
+        // that ignores it; the question stays free to ask again once she has been heard.
+        let held_by_guard = self.state.guard_up && presses_on(kind);
+        if self.move_index < 128 && !held_by_guard {
             self.state.used |= 1u128 << self.move_index;
         }
         self.state.turn += 1;
         self.state.moves = self.state.moves.saturating_add(1);
-        let kind = mv.kind;
         if kind.is_question() {
             self.state.questions = self.state.questions.saturating_add(1);
         }
@@ -273,22 +292,34 @@ impl<S: Sink> Step<'_, S> {
         }
         let mut time = BASE_TIME;
         let mut time_rule = Rule::TimePasses;
-        if repeat && !kind.is_manipulative() {
+        // Acknowledging again is not asking again: an empty acknowledgement costs as an
+        // empty move (below), not as a repeated question.
+        if repeat && !kind.is_manipulative() && kind != MoveKind::Listen {
             time += REPEAT_TIME;
             time_rule = Rule::AskedAgain;
         }
         let style = self.style();
 
+        if held_by_guard {
+            self.guard_ignored(&mut time, &mut time_rule);
+            self.finish_turn(time, time_rule);
+            return;
+        }
         match kind {
             MoveKind::StatePurpose => {
                 if self.state.purpose_stated {
                     time += 2;
                     time_rule = Rule::PurposeRepeated;
                     self.react(Reaction::PurposeAgain, false);
-                } else {
+                } else if self.state.phase == Phase::Contact {
                     self.state.purpose_stated = true;
                     self.react(Reaction::Purpose, true);
                     self.gain(5, Rule::PurposeStated);
+                } else {
+                    // The questions have started: she has already wondered why you ask.
+                    self.state.purpose_stated = true;
+                    self.react(Reaction::PurposeLate, false);
+                    self.gain(1, Rule::PurposeLate);
                 }
             }
             MoveKind::Rapport => {
@@ -336,6 +367,13 @@ impl<S: Sink> Step<'_, S> {
                     &mut time,
                     &mut time_rule,
                 );
+            }
+            MoveKind::Listen if self.state.guard_up => {
+                self.state.guard_up = false;
+                self.react(Reaction::GuardHeard, false);
+                let drop = self.scenario.file.customer.guarded.as_ref();
+                let points = drop.map_or(0, |g| g.trust_drop.clamp(0, 40) / 2).max(2);
+                self.gain(points as i16, Rule::GuardHeard);
             }
             MoveKind::Listen => {
                 let news = i32::from(self.state.info.saturating_sub(self.state.info_at_listen));
@@ -511,6 +549,24 @@ impl<S: Sink> Step<'_, S> {
             }
         }
 
+        self.finish_turn(time, time_rule);
+    }
+
+    /// A question or proposal while a guarded customer's wariness is unacknowledged: she
+    /// keeps her answer back and says why, and she has not been heard (it presumes). She lets
+    /// the next one through: the cost is this turn and what it showed her.
+    fn guard_ignored(&mut self, time: &mut i16, time_rule: &mut Rule) {
+        self.state.guard_up = false;
+        self.react(Reaction::GuardIgnored, false);
+        self.state.presumed = self.state.presumed.saturating_add(1);
+        self.lose(PRESUME_TRUST, Rule::GuardIgnored);
+        *time += EMPTY_TIME;
+        *time_rule = Rule::GuardIgnored;
+    }
+
+    /// The end of every turn that did not end the call: what she volunteers, the time it
+    /// took, and whether she has had enough.
+    fn finish_turn(&mut self, time: i16, time_rule: Rule) {
         if self.state.phase == Phase::Ended {
             return;
         }
