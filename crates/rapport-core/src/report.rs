@@ -68,7 +68,7 @@ pub fn score_text(score: &Score) -> String {
         }
     }
     for p in &score.penalties {
-        let _ = writeln!(out, "Penalty: {} × {} = −{:.0}", p.count, p.what, p.points);
+        let _ = writeln!(out, "{}", p.line());
     }
     let _ = writeln!(out, "Total: {:.1} / 100", score.total);
     out

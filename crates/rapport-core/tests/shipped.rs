@@ -411,3 +411,45 @@ fn the_menu_sections_are_the_same_on_every_seed_and_every_turn_of_the_sale() {
         }
     }
 }
+
+/// Engine words and arithmetic slips a trainee should never read in a debrief.
+const NOT_FOR_TRAINEES: &[&str] = &[
+    "continuation",
+    "= -",
+    "= −",
+    "−0 ",
+    "-0 ",
+    "-0.0",
+    "−0.0",
+    "Rule::",
+    "Reaction::",
+    "presumed",
+];
+
+#[test]
+fn the_debrief_speaks_plainly_on_every_shipped_scenario() {
+    use rapport_core::engine::Conversation;
+    use rapport_core::report::{debrief_of, play_out, profile_text, reveal_text, score_text};
+    for (name, s) in parsed() {
+        for player in ["collaborative", "pitcher", "closer", "random"] {
+            for seed in 0..4 {
+                let mut c = Conversation::start(s.clone(), seed);
+                let mut p = by_name(player, seed).expect("a known player");
+                play_out(&mut c, p.as_mut(), 200);
+                let d = debrief_of(&c);
+                let text = format!(
+                    "{}\n{}\n{}",
+                    score_text(&d.score),
+                    reveal_text(&d),
+                    profile_text(&d.profile)
+                );
+                for word in NOT_FOR_TRAINEES {
+                    assert!(
+                        !text.contains(word),
+                        "{name}, {player}, seed {seed}: the debrief says \"{word}\":\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}

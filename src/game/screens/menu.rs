@@ -298,7 +298,10 @@ fn status_line(entry: &LibraryEntry) -> Option<(String, ColorRole)> {
             Some(("Checking the scoring…".into(), ColorRole::Muted))
         }
         // A line of its own, so the card keeps the height it had while checking.
-        CheckStatus::Passed { .. } => Some(("Scoring checked.".into(), ColorRole::Muted)),
+        CheckStatus::Passed { .. } => Some((
+            "Fair scoring: honest play beats every trick.".into(),
+            ColorRole::Muted,
+        )),
         CheckStatus::Failed { .. } => Some((
             "Fails `rapport check`: playable, but the scoring may be unfair.".into(),
             ColorRole::Bad,

@@ -195,7 +195,9 @@ impl Rule {
                 "The customer said at the start that someone else signs; asking them for the order anyway shows you were not listening."
             }
             Rule::NextStepAgreed => "The customer committed to a concrete next step: an advance.",
-            Rule::NoCommitment => "The call ended politely with no commitment: a continuation.",
+            Rule::NoCommitment => {
+                "The call ended politely with no commitment (\"send me something\")."
+            }
             Rule::NoFitHonest => {
                 "You agreed together that the product does not fit: an honest, good ending."
             }

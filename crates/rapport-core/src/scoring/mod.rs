@@ -65,6 +65,19 @@ pub struct Penalty {
     pub points: f64,
 }
 
+impl Penalty {
+    /// The penalty as the debrief and the reports say it: how many, what, and the points it
+    /// took off, never "-0" (a penalty on a score already near zero takes off nothing).
+    pub fn line(&self) -> String {
+        let cost = if self.points >= 0.05 {
+            format!("{:.1} points off the total", self.points)
+        } else {
+            "nothing left to take off".to_string()
+        };
+        format!("Penalty for {} {}: {cost}.", self.count, self.what)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     /// 0–100, one decimal.
@@ -408,7 +421,7 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     if s.manipulative > 0 {
         penalties.push(Penalty {
             what: format!(
-                "manipulative moves (closes, rebuttals, feature dumps, irritators): each keeps only {:.0}% of the score",
+                "manipulative moves (closes, rebuttals, feature dumps, irritators; each keeps only {:.0}% of the score)",
                 MANIPULATION_FACTOR * 100.0
             ),
             count: s.manipulative.into(),
@@ -418,7 +431,7 @@ pub fn score(scenario: &Scenario, s: &State) -> Score {
     if s.premature_proposals > 0 {
         penalties.push(Penalty {
             what: format!(
-                "proposals before the need was explored and advice was asked: {PROPOSAL_MISTAKE_FIT:.0} fit points and 4 trust each"
+                "proposals before the need was explored and advice was asked ({PROPOSAL_MISTAKE_FIT:.0} fit points and 4 trust each)"
             ),
             count: s.premature_proposals.into(),
             points: round1(
@@ -474,7 +487,7 @@ pub fn outcome_label(o: Outcome) -> &'static str {
     match o {
         Outcome::Order => "an order",
         Outcome::Advance => "an advance",
-        Outcome::Continuation => "a continuation",
+        Outcome::Continuation => "no commitment",
         Outcome::MutualNoFit => "a mutual no-fit",
         Outcome::NoSale => "no sale",
     }

@@ -184,11 +184,7 @@ pub(super) fn draw_main(
                     }
                 }
                 for pen in &score.penalties {
-                    p.spawn(text(
-                        format!("Penalty: {} × {} = −{:.0}", pen.count, pen.what, pen.points),
-                        TextRole::Body,
-                        ColorRole::Bad,
-                    ));
+                    p.spawn(text(pen.line(), TextRole::Body, ColorRole::Bad));
                 }
             });
         // Trust over the call and the customer's head.
