@@ -919,3 +919,95 @@ fn stating_the_purpose_after_the_questions_have_started_earns_less_trust() {
     assert!(rules_of_last_turn(&late).contains(&Rule::PurposeLate));
     assert!(early.state().trust > late.state().trust);
 }
+
+#[test]
+fn a_customer_can_be_made_to_mind_a_trick_more_than_her_style_does_but_never_less() {
+    let plain = starter();
+    let touchy = starter_with(&[
+        ("chance: 50,", "chance: 0,"),
+        (CONCERN_POOL, NO_POOL),
+        (
+            "mood_variation: 5,",
+            "mood_variation: 5,\n        pressure_costs: [(kind: FeatureDump, trust: 12)],",
+        ),
+    ]);
+    let before = play(&plain, 1, &["purpose"]).state().trust;
+    let lost =
+        |scn: &Arc<Scenario>| before - play(scn, 1, &["purpose", "all-features"]).state().trust;
+    assert_eq!(lost(&touchy), 12);
+    assert!(lost(&plain) < 12);
+
+    let cheaper = rapport_core::STARTER_SCENARIO.replacen(
+        "mood_variation: 5,",
+        "mood_variation: 5,\n        pressure_costs: [(kind: Irritator, trust: 1), (kind: Listen, trust: 5)],",
+        1,
+    );
+    let codes: Vec<&str> = parse(&cheaper).diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&"E018"),
+        "a cheaper trick is refused: {codes:?}"
+    );
+    assert!(
+        codes.contains(&"E026"),
+        "an honest move is not a trick: {codes:?}"
+    );
+}
+
+/// The starter where Sam co-signs on every seed, and Dana says so only once she trusts you.
+fn gated_signer(gate: u8) -> Arc<Scenario> {
+    starter_with(&[
+        (
+            "chance: 50,",
+            &format!("chance: 100,\n            trust_gate: {gate},"),
+        ),
+        (CONCERN_POOL, NO_POOL),
+    ])
+}
+
+fn said(c: &Conversation, words: &str) -> bool {
+    c.opening()
+        .iter()
+        .chain(c.turns().iter().flat_map(|t| t.events.iter()))
+        .any(|e| matches!(e, Event::Said { text, .. } if text.contains(words)))
+}
+
+#[test]
+fn a_gated_budget_holder_is_named_once_she_trusts_you_not_at_the_start() {
+    let open = needs_approval();
+    assert!(said(&Conversation::start(open, 1), "Sam has to agree"));
+    let scn = gated_signer(50);
+    let start = Conversation::start(scn.clone(), 1);
+    assert!(!said(&start, "Sam has to agree"), "not at the start");
+    assert!(!start.state().said_someone_else_signs());
+    let c = play(&scn, 1, READY);
+    assert!(c.state().trust >= 50);
+    assert!(
+        said(&c, "Sam has to agree"),
+        "said once trust reached the gate"
+    );
+    assert!(c.state().said_someone_else_signs());
+}
+
+#[test]
+fn asking_for_the_order_before_she_named_the_signer_is_no_mistake_but_after_it_is() {
+    // A gate she never reaches in this play: the question is how she tells.
+    let scn = gated_signer(100);
+    let asked = play(&scn, 1, &with(READY, &["ask-order"]));
+    assert!(!rules_of_last_turn(&asked).contains(&Rule::AskedBeyondAuthority));
+    assert!(asked.state().said_someone_else_signs());
+    let again = play(&scn, 1, &with(READY, &["ask-order", "ask-order"]));
+    assert!(rules_of_last_turn(&again).contains(&Rule::AskedBeyondAuthority));
+}
+
+#[test]
+fn a_trick_makes_her_say_who_signs_so_it_never_keeps_a_later_mistake_cheap() {
+    let scn = gated_signer(100);
+    let c = play(&scn, 1, &["purpose", "friday"]);
+    assert!(
+        !play(&scn, 1, &["purpose"])
+            .state()
+            .said_someone_else_signs()
+    );
+    assert!(said(&c, "Sam has to agree"));
+    assert!(c.state().said_someone_else_signs());
+}

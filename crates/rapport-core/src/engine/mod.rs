@@ -238,6 +238,12 @@ pub fn initial_state(scenario: &Scenario, seed: u64) -> State {
         irritators: 0,
         presumed: 0,
         guard_up: guarded,
+        signer_pending: scenario
+            .file
+            .decision
+            .budget_holder
+            .as_ref()
+            .is_some_and(|b| b.trust_gate.is_some()),
     }
 }
 
@@ -326,13 +332,17 @@ impl Conversation {
                 .as_ref()
                 .filter(|_| state.guarded)
                 .map(|g| g.cue.as_slice()),
-            decision.budget_holder.as_ref().map(|b| {
-                if state.needs_budget_holder {
-                    b.cue.as_slice()
-                } else {
-                    b.alone_cue.as_slice()
-                }
-            }),
+            decision
+                .budget_holder
+                .as_ref()
+                .filter(|_| !state.signer_pending)
+                .map(|b| {
+                    if state.needs_budget_holder {
+                        b.cue.as_slice()
+                    } else {
+                        b.alone_cue.as_slice()
+                    }
+                }),
         ];
         for (salt, pool) in cue_pools.into_iter().enumerate() {
             if let Some(text) = pool.and_then(|p| lines::pick_line(p, seed, 0, 1 + salt as u64 * 7))

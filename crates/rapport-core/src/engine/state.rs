@@ -164,6 +164,9 @@ pub struct State {
     /// seller has neither acknowledged it nor pressed on past it yet.
     #[serde(default)]
     pub guard_up: bool,
+    /// Who signs is still unsaid: the budget holder's cue waits for trust (`trust_gate`).
+    #[serde(default)]
+    pub signer_pending: bool,
 }
 
 /// What a seed decided about a play, apart from the starting mood: which needs and concerns
@@ -200,10 +203,11 @@ impl State {
         self.active & (1 << need) != 0
     }
 
-    /// The customer said at the start that someone else must sign (the budget holder's cue is
-    /// spoken after the opening line): something a listening trainee knows.
+    /// The customer has said that someone else must sign (the budget holder's cue, after the
+    /// opening line or, behind a trust gate, once she trusts you): something a listening
+    /// trainee knows.
     pub fn said_someone_else_signs(&self) -> bool {
-        self.needs_budget_holder
+        self.needs_budget_holder && !self.signer_pending
     }
 
     pub fn concern_active(&self, concern: usize) -> bool {

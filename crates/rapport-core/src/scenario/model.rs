@@ -102,6 +102,18 @@ pub struct Customer {
     /// On some seeds the customer is guarded: lower starting trust, and an opening cue.
     #[serde(default)]
     pub guarded: Option<Guarded>,
+    /// Tricks that cost this customer more trust than her style's default (never less).
+    #[serde(default)]
+    pub pressure_costs: Vec<PressureCost>,
+}
+
+/// The trust one manipulative move kind costs with this customer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PressureCost {
+    pub kind: MoveKind,
+    /// Trust lost each time, from the style's default for the kind up to 40.
+    pub trust: i32,
 }
 
 /// A seeded, more guarded version of the customer.
@@ -285,6 +297,10 @@ pub struct BudgetHolder {
     /// Said after the opening when they decide alone ("It's my budget, my call"). Optional.
     #[serde(default)]
     pub alone_cue: Lines,
+    /// With a gate, who signs is not said at the opening: the customer says it (the `cue` or
+    /// the `alone_cue`) once her trust reaches the gate, or when asked for the order.
+    #[serde(default)]
+    pub trust_gate: Option<i32>,
 }
 
 /// Seeded variation between plays.

@@ -412,6 +412,17 @@ pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
             _ => None,
         })
     };
+    // Who signs may be said later, once she trusts you (a gated budget holder).
+    let said_in_call = |pool: &[std::sync::Arc<str>]| {
+        said_at_start(pool).or_else(|| {
+            conversation.turns().iter().find_map(|t| {
+                t.events.iter().find_map(|e| match e {
+                    Event::Said { text, .. } if pool.contains(text) => Some(text.to_string()),
+                    _ => None,
+                })
+            })
+        })
+    };
     let mut out = Vec::new();
     let ended_as = if s.ended() { s.outcome } else { None };
     let asked_anyway = conversation.turns().iter().any(|t| {
@@ -426,10 +437,10 @@ pub fn missed_cues(conversation: &Conversation) -> Vec<String> {
             .decision
             .budget_holder
             .as_ref()
-            .and_then(|b| said_at_start(&b.cue))
+            .and_then(|b| said_in_call(&b.cue))
     {
         out.push(format!(
-            "At the start {name} said: \"{cue}\" That meant they could not sign alone: the right ending was a concrete next step ({}).",
+            "{name} said: \"{cue}\" That meant they could not sign alone: the right ending was a concrete next step ({}).",
             scenario.file.decision.next_step
         ));
     }

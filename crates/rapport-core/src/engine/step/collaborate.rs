@@ -13,6 +13,18 @@ impl<S: Sink> Step<'_, S> {
     /// concern on their mind once a solution is on the table (if they trust you enough to say
     /// it), and the request for advice once they have described what hurts.
     pub(super) fn volunteer(&mut self) {
+        // Who signs, kept back until she trusts you.
+        if self
+            .scenario
+            .file
+            .decision
+            .budget_holder
+            .as_ref()
+            .and_then(|b| b.trust_gate)
+            .is_some_and(|g| i32::from(self.state.trust) >= g)
+        {
+            self.tell_who_signs();
+        }
         if self.state.proposed != 0 {
             let next = self
                 .scenario
@@ -40,6 +52,24 @@ impl<S: Sink> Step<'_, S> {
                     rule: Rule::AdviceAsked,
                 });
             }
+        }
+    }
+
+    /// She says who signs, if she has not yet: once she trusts you, or, pushed, to push back
+    /// ("It's not my decision anyway"). So a trick that lowers her trust never keeps it unsaid,
+    /// and never makes asking for the order when she cannot give it any cheaper.
+    pub(super) fn tell_who_signs(&mut self) {
+        if !self.state.signer_pending {
+            return;
+        }
+        self.state.signer_pending = false;
+        if let Some(b) = &self.scenario.file.decision.budget_holder {
+            let lines = if self.state.needs_budget_holder {
+                b.cue.clone()
+            } else {
+                b.alone_cue.clone()
+            };
+            self.say_lines(&lines, 900);
         }
     }
 

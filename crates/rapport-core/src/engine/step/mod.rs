@@ -431,7 +431,10 @@ impl<S: Sink> Step<'_, S> {
                             // Ready, but not theirs to decide: the cue for a next step. A
                             // customer who said so at the start feels unheard.
                             self.react(Reaction::CannotDecideAlone, false);
-                            if self.state.needs_budget_holder {
+                            // Said before she named who signs, the question is how she tells.
+                            let told = self.state.said_someone_else_signs();
+                            self.state.signer_pending = false;
+                            if told {
                                 time += 2;
                                 time_rule = Rule::AskedBeyondAuthority;
                                 self.state.presumed = self.state.presumed.saturating_add(1);
@@ -503,7 +506,7 @@ impl<S: Sink> Step<'_, S> {
                 self.state.manipulative = self.state.manipulative.saturating_add(1);
                 let c = mv.concern.unwrap_or(0);
                 self.react(Reaction::Rebutted, true);
-                let cost = pressure_cost(kind) * style.pressure_quarters / 4;
+                let cost = self.trick_cost(kind, &style);
                 self.lose(cost, Rule::Rebuttal);
                 if matches!(
                     self.state.concerns[c],
@@ -523,7 +526,7 @@ impl<S: Sink> Step<'_, S> {
                     (Reaction::Irritated, Rule::Irritator, 1)
                 };
                 self.react(reaction, true);
-                let cost = pressure_cost(kind) * style.pressure_quarters / 4;
+                let cost = self.trick_cost(kind, &style);
                 self.lose(cost, rule);
                 time += extra;
                 time_rule = rule;
@@ -533,7 +536,7 @@ impl<S: Sink> Step<'_, S> {
                 debug_assert!(kind.is_close() || kind == MoveKind::SummaryPileOn);
                 self.state.manipulative = self.state.manipulative.saturating_add(1);
                 self.react(Reaction::Pressured, true);
-                let cost = pressure_cost(kind) * style.pressure_quarters / 4;
+                let cost = self.trick_cost(kind, &style);
                 self.lose(cost, Rule::Pressure);
                 for i in 0..self.scenario.file.concerns.len() {
                     if self.state.concerns[i] == ConcernState::Raised {
@@ -549,7 +552,27 @@ impl<S: Sink> Step<'_, S> {
             }
         }
 
+        if kind.is_manipulative() && self.state.phase != Phase::Ended {
+            self.tell_who_signs();
+        }
         self.finish_turn(time, time_rule);
+    }
+
+    /// The trust a trick costs this customer: her style's default, or more where the scenario
+    /// says so (never less, so a trick never gets cheaper).
+    fn trick_cost(&self, kind: MoveKind, style: &StyleTraits) -> i16 {
+        let default = pressure_cost(kind) * style.pressure_quarters / 4;
+        let authored = self
+            .scenario
+            .file
+            .customer
+            .pressure_costs
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.trust.clamp(0, 40) as i16)
+            .max()
+            .unwrap_or(0);
+        default.max(authored)
     }
 
     /// A question or proposal while a guarded customer's wariness is unacknowledged: she

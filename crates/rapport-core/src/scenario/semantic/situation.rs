@@ -35,6 +35,18 @@ pub(super) fn variation(c: &mut Check) {
             100,
             "the budget holder's chance (percent of seeds)",
         );
+        if let Some(gate) = b.trust_gate {
+            let ceiling = c.ceiling;
+            range_check_plain(
+                &mut c.out,
+                c.lines,
+                c.loc.span(&["decision", "budget_holder", "trust_gate"]),
+                gate.into(),
+                0,
+                ceiling,
+                "the budget holder's trust gate",
+            );
+        }
         if b.cue.is_empty() {
             c.out.push(
                 err("E019", "the budget holder has no cue".to_string())
@@ -44,6 +56,7 @@ pub(super) fn variation(c: &mut Check) {
             );
         }
     }
+    pressure_costs(c);
     if let Some(g) = &c.file.customer.guarded {
         range_check_plain(
             &mut c.out,
@@ -71,6 +84,44 @@ pub(super) fn variation(c: &mut Check) {
                     .at(c.lines, c.loc.span(&["customer", "guarded"])),
             );
         }
+    }
+}
+
+/// A customer's own trick costs name tricks, and never make one cheaper than her style's
+/// default (the honesty invariant rests on every trick costing at least that).
+fn pressure_costs(c: &mut Check) {
+    let style = crate::engine::style::traits(c.file.customer.style);
+    for (i, cost) in c.file.customer.pressure_costs.iter().enumerate() {
+        let index = i.to_string();
+        if !cost.kind.is_manipulative() {
+            c.out.push(
+                err(
+                    "E026",
+                    format!(
+                        "a pressure cost for `{:?}`, which is not a trick",
+                        cost.kind
+                    ),
+                )
+                .label("an honest move")
+                .help("`pressure_costs` raises what a manipulative move (a close, `RebutObjection`, `FeatureDump`, `Irritator`) costs this customer in trust; honest moves have their costs from the engine.")
+                .at(c.lines, c.loc.span(&["customer", "pressure_costs", &index, "kind"])),
+            );
+            continue;
+        }
+        let default =
+            i64::from(crate::engine::style::pressure_cost(cost.kind) * style.pressure_quarters / 4);
+        range_check_plain(
+            &mut c.out,
+            c.lines,
+            c.loc.span(&["customer", "pressure_costs", &index, "trust"]),
+            cost.trust.into(),
+            default,
+            40,
+            &format!(
+                "the trust cost of a {} for this customer (at least the style's {default})",
+                cost.kind.label()
+            ),
+        );
     }
 }
 
