@@ -93,7 +93,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             let honest = r.search.honest.as_ref().map_or(0.0, |p| p.total);
             let manip = r.search.manipulative.as_ref().map_or(0.0, |p| p.total);
             println!(
-                "    seed {:>3}: best honest {honest:5.1} ({}), best with manipulation {manip:5.1}, margin {:5.1}; \
+                "    seed {:>3}: best honest {honest:5.1} ({}), best with manipulation {manip:5.1} found, {}; \
                  {} tricks inserted at every place of {} honest plays, none raised a score; collaborative {:.1}; search {}",
                 r.seed,
                 r.search
@@ -101,7 +101,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                     .as_ref()
                     .and_then(|p| p.outcome)
                     .map_or("unfinished", rapport_core::scoring::outcome_label),
-                r.search.margin().unwrap_or(0.0),
+                r.search.margin_text(),
                 r.insertions.insertions,
                 r.insertions.plays,
                 r.collaborative.total,
@@ -109,7 +109,14 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             );
         }
         if let Some(m) = report.margin() {
-            println!("    invariant holds; smallest margin {m:.1} points");
+            match report.margin_floor() {
+                Some(floor) => println!(
+                    "    invariant holds; smallest margin {m:.1} points as found, at least {floor:.1} for any play (a trick keeps at most 88% of the score)"
+                ),
+                None => println!(
+                    "    invariant holds; smallest margin {m:.1} points as found by a bounded search (a wider one may find less)"
+                ),
+            }
         }
         if let Some(first) = report.adversaries.first() {
             let rote: Vec<String> = report

@@ -9,7 +9,7 @@ fn main() {
         };
         for seed in covering_seeds(&s, 3) {
             let mut line = format!("{path} seed {seed}:");
-            for w in [12, 24, 48, 96] {
+            for w in [24, 72, 240, 960] {
                 let t = std::time::Instant::now();
                 let r = search(
                     &s,

@@ -65,6 +65,17 @@ impl CheckReport {
             .filter_map(|r| r.search.margin())
             .reduce(f64::min)
     }
+
+    /// The smallest margin that holds for any play, whatever the search missed: a trick keeps
+    /// only 88% of the score (see `SearchResult::margin_floor`).
+    pub fn margin_floor(&self) -> Option<f64> {
+        let floors: Option<Vec<f64>> = self
+            .invariant
+            .iter()
+            .map(|r| r.search.margin_floor())
+            .collect();
+        floors?.into_iter().reduce(f64::min)
+    }
 }
 
 /// Parses and fully checks scenario text.

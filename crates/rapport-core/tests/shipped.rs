@@ -544,3 +544,71 @@ fn a_scenario_sized_by_the_guides_patience_formula_lets_an_attentive_seller_thro
         "only {sized} scenarios fit the formula under 100"
     );
 }
+
+/// The moves that dig into her business: the purpose should come before any of them.
+fn digs_in(kind: rapport_core::scenario::MoveKind) -> bool {
+    use rapport_core::scenario::MoveKind::*;
+    matches!(
+        kind,
+        Problem | Implication | NeedPayoff | ExploreConcern | Propose | CoDesign | Educate
+    )
+}
+
+#[test]
+fn the_best_honest_play_the_debrief_shows_breaks_no_principle_and_states_the_purpose_first() {
+    use rapport_core::engine::{Conversation, initial_state};
+    use rapport_core::players::search::{SearchConfig, search};
+    use rapport_core::report::debrief_of;
+    use rapport_core::scoring::debrief::Verdict;
+    let mut failures = Vec::new();
+    for (name, s) in parsed() {
+        for seed in covering_seeds(&s, 4) {
+            let result = search(&s, initial_state(&s, seed), SearchConfig::default());
+            let best = result.honest.expect("an honest play");
+            let mut c = Conversation::start(s.clone(), seed);
+            for &m in &best.moves {
+                c.choose(m).expect("the best play's moves are on offer");
+            }
+            let d = debrief_of(&c);
+            for a in &d.timeline {
+                if a.verdict == Verdict::Broke {
+                    failures.push(format!(
+                        "{name} seed {seed}: turn {} \"{}\" broke a principle: {}",
+                        a.turn, a.move_id, a.principle
+                    ));
+                }
+            }
+            let purpose = d
+                .timeline
+                .iter()
+                .position(|a| a.kind == rapport_core::scenario::MoveKind::StatePurpose);
+            let first_dig = d.timeline.iter().position(|a| digs_in(a.kind));
+            if purpose.is_none_or(|p| first_dig.is_some_and(|q| q < p) || p > 2) {
+                failures.push(format!(
+                    "{name} seed {seed}: the purpose comes at turn {purpose:?}, the first question at {first_dig:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_play_with_a_trick_scores_above_the_ceiling_the_margin_floor_rests_on() {
+    use rapport_core::scoring::TRICK_CEILING;
+    let mut with_tricks = 0;
+    for (name, s) in parsed() {
+        for seed in 0..150 {
+            for player in ["random", "closer", "pitcher"] {
+                let mut p = by_name(player, seed).expect("a known player");
+                let (_, end) = play(&s, initial_state(&s, seed), p.as_mut(), 120);
+                if end.manipulative > 0 {
+                    with_tricks += 1;
+                    let t = total(&s, &end);
+                    assert!(t <= TRICK_CEILING, "{name} seed {seed} {player}: {t}");
+                }
+            }
+        }
+    }
+    assert!(with_tricks > 1000, "only {with_tricks} plays used a trick");
+}

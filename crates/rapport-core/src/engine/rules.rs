@@ -10,6 +10,7 @@ pub enum Rule {
     PurposeStated,
     PurposeRepeated,
     PurposeLate,
+    NoPurposeYet,
     RapportWelcome,
     RapportTooMuch,
     SituationFine,
@@ -85,6 +86,9 @@ impl Rule {
             Rule::PurposeRepeated => "Repeating the purpose adds nothing and spends time.",
             Rule::PurposeLate => {
                 "Saying why you called after the questions have started explains less: she had already wondered why you were asking."
+            }
+            Rule::NoPurposeYet => {
+                "Questions before saying why you called: she answered, but wondered what it was for."
             }
             Rule::RapportWelcome => "A little rapport suited to this person's style builds trust.",
             Rule::RapportTooMuch => "More small talk than this person wants spends their patience.",
@@ -192,11 +196,11 @@ impl Rule {
                 "The customer signed beyond what they can decide alone; the order may unravel."
             }
             Rule::AskedBeyondAuthority => {
-                "The customer said at the start that someone else signs; asking them for the order anyway shows you were not listening."
+                "The customer had said that someone else signs; asking them for the order anyway shows you were not listening."
             }
             Rule::NextStepAgreed => "The customer committed to a concrete next step: an advance.",
             Rule::NoCommitment => {
-                "The call ended politely with no commitment (\"send me something\")."
+                "The next step came before her buying criteria were met, so she only asked for something to read. Once they are met, the same step is an advance."
             }
             Rule::NoFitHonest => {
                 "You agreed together that the product does not fit: an honest, good ending."
@@ -224,6 +228,7 @@ impl Rule {
                 "You told me why you called and asked before digging in. I liked that."
             }
             Rule::PurposeLate => "You'd been asking me things for a while before you said why.",
+            Rule::NoPurposeYet => "You started asking before you'd said what this was about.",
             Rule::RapportTooMuch => "I have a lot on today; the chit-chat was eating my time.",
             Rule::SituationTooMany => "So many questions about things you could have looked up.",
             Rule::NeedSurfaced => "You asked about exactly what's been bothering me.",
@@ -268,7 +273,7 @@ impl Rule {
             Rule::CommitmentPremature => "You asked me to commit before I had what I needed.",
             Rule::CommitmentEarned => "By the time you asked, I was ready.",
             Rule::OrderWithoutAuthority => "I signed, but my boss will have questions.",
-            Rule::AskedBeyondAuthority => "I told you at the start it isn't my signature.",
+            Rule::AskedBeyondAuthority => "I told you it isn't my signature.",
             Rule::NextStepAgreed => "A clear next step: I can take that to my people.",
             Rule::NoCommitment => "Send me something; I'll look at it. Maybe.",
             Rule::NoFitHonest => {

@@ -4,7 +4,7 @@
 use super::{Collaborative, Player, play};
 use crate::engine::{State, apply, criteria_met, offered, right_outcome};
 use crate::scenario::{Outcome, Scenario};
-use crate::scoring::{figures, total};
+use crate::scoring::{TRICK_CEILING, figures, total};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -157,6 +157,24 @@ impl SearchResult {
             Some(m) => ((honest - m.total) * 10.0).round() / 10.0,
             None => honest,
         })
+    }
+
+    /// How far any play with a trick must stay below the best honest play found, whatever a
+    /// wider search would find: no such play scores above [`TRICK_CEILING`]. `None` when the
+    /// best honest play is not above it (then only the search's margin speaks).
+    pub fn margin_floor(&self) -> Option<f64> {
+        let honest = self.honest.as_ref()?.total;
+        let floor = ((honest - TRICK_CEILING) * 10.0).round() / 10.0;
+        (floor > 0.0).then_some(floor)
+    }
+
+    /// The margin in words: what the search found, and what holds for any play.
+    pub fn margin_text(&self) -> String {
+        let found = self.margin().unwrap_or(0.0);
+        match self.margin_floor() {
+            Some(floor) => format!("margin {found:.1} as found, at least {floor:.1} for any play"),
+            None => format!("margin {found:.1} as found (a wider search may find less)"),
+        }
     }
 
     pub fn bound_note(&self) -> String {
@@ -321,15 +339,86 @@ pub fn search(scenario: &Scenario, start: State, config: SearchConfig) -> Search
         }
         honest = Some(known);
     }
+    let honest = honest.map(|p| polish(scenario, start, p, false));
+    let manipulative = to_play(best_manip).map(|p| polish(scenario, start, p, true));
     SearchResult {
         honest,
-        manipulative: to_play(best_manip),
+        manipulative,
         honest_by_outcome,
         right_outcome: right_outcome(scenario, &start),
         states_explored: explored,
         exhaustive,
         config,
     }
+}
+
+/// The rounds of local improvement a found play gets.
+const POLISH_ROUNDS: usize = 4;
+
+/// Improves a found play by local edits the beam cannot see: a move said earlier (the beam
+/// favours what pays at once, so it says the purpose late, when it pays most said first) or a
+/// move left out. Keeps an edit only if every move stays on offer and the score rises; a
+/// manipulative play keeps at least one trick.
+fn polish(scenario: &Scenario, start: State, mut best: Play, manipulative: bool) -> Play {
+    let is_trick = |m: usize| scenario.moves[m].kind.is_manipulative();
+    for _ in 0..POLISH_ROUNDS {
+        // The state before each move of the best play: an edit at `j` replays from there.
+        let mut before = Vec::with_capacity(best.moves.len());
+        let mut s = start;
+        for &m in &best.moves {
+            before.push(s);
+            apply(scenario, &mut s, m);
+        }
+        let n = best.moves.len();
+        let mut found: Option<Play> = None;
+        let mut edits: Vec<(usize, Vec<usize>)> = Vec::new();
+        for i in 0..n {
+            for j in 0..i {
+                let mut moves = best.moves.clone();
+                let m = moves.remove(i);
+                moves.insert(j, m);
+                edits.push((j, moves));
+            }
+            let mut moves = best.moves.clone();
+            moves.remove(i);
+            edits.push((i, moves));
+        }
+        for (from, mut moves) in edits {
+            let Some((end, said)) = replay_offered(scenario, before[from], &moves[from..]) else {
+                continue;
+            };
+            moves.truncate(from + said);
+            if manipulative && !moves.iter().any(|&m| is_trick(m)) {
+                continue;
+            }
+            let t = total(scenario, &end);
+            let to_beat = found.as_ref().map_or(best.total, |f| f.total);
+            if t > to_beat {
+                found = Some(Play::of(scenario, moves, &end));
+            }
+        }
+        match found {
+            Some(better) => best = better,
+            None => break,
+        }
+    }
+    best
+}
+
+/// Replays moves as the game would take them, with how many were said before the call
+/// ended; `None` if one is not on offer when it comes.
+fn replay_offered(scenario: &Scenario, start: State, moves: &[usize]) -> Option<(State, usize)> {
+    let mut s = start;
+    for (said, &m) in moves.iter().enumerate() {
+        if s.ended() {
+            return Some((s, said));
+        }
+        if !crate::engine::is_offered(scenario, &s, m) {
+            return None;
+        }
+        apply(scenario, &mut s, m);
+    }
+    Some((s, moves.len()))
 }
 
 /// Replays moves from a start state, stopping when the call ends.

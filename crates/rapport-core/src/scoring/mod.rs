@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 /// Each manipulative move keeps this share of the score: the score is multiplied by it once
 /// per trick, so a pushy play still shows what it did well, and a trick can never pay.
 pub const MANIPULATION_FACTOR: f64 = 0.88;
+/// No play with a manipulative move can score above this: every dimension tops out at 100,
+/// and a trick keeps only `MANIPULATION_FACTOR` of the score.
+pub const TRICK_CEILING: f64 = 100.0 * MANIPULATION_FACTOR;
 /// Fit points off for each proposal made before its need was explored and the customer asked
 /// for advice, or for a need the customer lacks or the product cannot meet.
 pub const PROPOSAL_MISTAKE_FIT: f64 = 15.0;

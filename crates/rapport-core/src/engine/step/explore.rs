@@ -50,6 +50,7 @@ impl<S: Sink> Step<'_, S> {
             self.react(reaction, false);
         } else if gate.is_some_and(|g| (self.state.trust as i32) < g) {
             self.state.held_back |= 1 << need;
+            self.unanswered();
             if S::RECORDS {
                 self.sink.push(Event::NeedHeldBack {
                     need,
@@ -104,6 +105,7 @@ impl<S: Sink> Step<'_, S> {
                 self.react(Reaction::ConcernTooEarly, false);
             }
             ConcernState::Latent if !open => {
+                self.unanswered();
                 if S::RECORDS {
                     self.sink.push(Event::ConcernHeldBack {
                         concern: c,

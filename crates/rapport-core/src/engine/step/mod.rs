@@ -279,7 +279,7 @@ impl<S: Sink> Step<'_, S> {
         // A guarded customer who has just said why she is wary holds back the first question
         // that ignores it; the question stays free to ask again once she has been heard.
         let held_by_guard = self.state.guard_up && presses_on(kind);
-        if self.move_index < 128 && !held_by_guard {
+        if self.move_index < 128 {
             self.state.used |= 1u128 << self.move_index;
         }
         self.state.turn += 1;
@@ -292,18 +292,30 @@ impl<S: Sink> Step<'_, S> {
         }
         let mut time = BASE_TIME;
         let mut time_rule = Rule::TimePasses;
-        // Acknowledging again is not asking again: an empty acknowledgement costs as an
-        // empty move (below), not as a repeated question.
-        if repeat && !kind.is_manipulative() && kind != MoveKind::Listen {
+        // Acknowledging, summing up or checking again is not asking again: with nothing new
+        // they cost as empty moves (below), not as a repeated question.
+        let reusable = matches!(
+            kind,
+            MoveKind::Listen | MoveKind::Summarize | MoveKind::CheckUnderstanding
+        );
+        if repeat && !kind.is_manipulative() && !reusable {
             time += REPEAT_TIME;
             time_rule = Rule::AskedAgain;
         }
         let style = self.style();
 
         if held_by_guard {
+            self.unanswered();
             self.guard_ignored(&mut time, &mut time_rule);
             self.finish_turn(time, time_rule);
             return;
+        }
+        // Straight into her business without saying why you called: she answers, warily.
+        if !self.state.purpose_stated
+            && self.state.phase == Phase::Contact
+            && (kind.is_question() || presses_on(kind))
+        {
+            self.lose(2, Rule::NoPurposeYet);
         }
         match kind {
             MoveKind::StatePurpose => {
@@ -556,6 +568,13 @@ impl<S: Sink> Step<'_, S> {
             self.tell_who_signs();
         }
         self.finish_turn(time, time_rule);
+    }
+
+    /// She kept her answer back: asking again later is not asking the same thing twice.
+    pub(super) fn unanswered(&mut self) {
+        if self.move_index < 128 {
+            self.state.used &= !(1u128 << self.move_index);
+        }
     }
 
     /// The trust a trick costs this customer: her style's default, or more where the scenario
