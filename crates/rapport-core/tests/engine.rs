@@ -248,6 +248,7 @@ fn every_recorded_state_change_carries_a_reason() {
                     e,
                     Event::MoveChosen { .. }
                         | Event::Said { .. }
+                        | Event::Reacted { .. }
                         | Event::PhaseChanged { .. }
                         | Event::AgreementConfirmed
                 )

@@ -29,6 +29,7 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::SituationTooMany => "You could have looked most of this up before calling.",
         Reaction::NotAnIssue => "Honestly, that's not really a problem for us.",
         Reaction::NotYet => "I'm not sure what you mean. That's not something I've mentioned.",
+        Reaction::NotReadyToSay => "I'd rather not go into that just yet.",
         Reaction::AlreadySaid => "As I said earlier.",
         Reaction::AskedAgain => "You asked me that already.",
         Reaction::Listened => "Yes. Exactly.",
@@ -47,6 +48,9 @@ pub fn generic_line(reaction: Reaction) -> &'static str {
         Reaction::AdviceAsked => "So... what would you do, in my place?",
         Reaction::ProposalWelcome => "That could actually help with what I described.",
         Reaction::ProposalPremature => "Hold on, you don't know what we need yet.",
+        Reaction::ProposalBeforeAdvice => {
+            "Let me finish telling you how things are before you start selling me something."
+        }
         Reaction::ProposalIrrelevant => "That's not a problem we have.",
         Reaction::ProposalCannotFit => "That won't do what I need.",
         Reaction::CoDesigned => "If we did it that way, I could see it working here.",

@@ -44,6 +44,11 @@ pub enum Event {
         speaker: Speaker,
         text: Arc<str>,
     },
+    /// What the customer reacted to this turn: the lines she says next are written for it
+    /// (the scenario's lines for this reaction, the move's own reply, or the plain line).
+    Reacted {
+        reaction: crate::scenario::Reaction,
+    },
     TrustChanged {
         from: i16,
         to: i16,

@@ -204,6 +204,9 @@ pub enum Reaction {
     SituationTooMany,
     NotAnIssue,
     NotYet,
+    /// A question about a need or a worry she keeps back until she trusts you more, when the
+    /// scenario wrote no `guarded` line for it.
+    NotReadyToSay,
     AlreadySaid,
     /// The same move again: "you asked me that".
     AskedAgain,
@@ -225,7 +228,10 @@ pub enum Reaction {
     /// The customer, ready, asks for advice ("So what would you do?").
     AdviceAsked,
     ProposalWelcome,
+    /// A proposal for a need she has not yet said what it costs her.
     ProposalPremature,
+    /// A proposal for needs she has explored, before she asked for advice.
+    ProposalBeforeAdvice,
     ProposalIrrelevant,
     ProposalCannotFit,
     CoDesigned,

@@ -89,6 +89,7 @@ impl<S: Sink> Step<'_, S> {
 
     pub(super) fn propose(&mut self, kind: MoveKind, needs: u16) {
         let (mut premature, mut irrelevant, mut cannot) = (false, false, false);
+        let mut unexplored = false;
         let mut matched = 0u16;
         for n in 0..self.scenario.file.needs.len() {
             let bit = 1 << n;
@@ -97,7 +98,11 @@ impl<S: Sink> Step<'_, S> {
             }
             if !self.state.is_active(n) {
                 irrelevant = true;
-            } else if self.state.depth[n] < Depth::Explored as u8 || !self.state.advice_asked {
+            } else if self.state.depth[n] < Depth::Explored as u8 {
+                premature = true;
+                unexplored = true;
+                self.state.proposed_early |= bit;
+            } else if !self.state.advice_asked {
                 premature = true;
                 self.state.proposed_early |= bit;
             } else if self.scenario.need(n).fit == Fit::None {
@@ -111,7 +116,12 @@ impl<S: Sink> Step<'_, S> {
         if premature {
             self.state.presumed = self.state.presumed.saturating_add(1);
             self.state.premature_proposals = self.state.premature_proposals.saturating_add(1);
-            self.react(Reaction::ProposalPremature, false);
+            let reaction = if unexplored {
+                Reaction::ProposalPremature
+            } else {
+                Reaction::ProposalBeforeAdvice
+            };
+            self.react(reaction, false);
             self.lose(4, Rule::ProposalPremature);
         } else if cannot {
             self.state.bad_proposals = self.state.bad_proposals.saturating_add(1);

@@ -58,7 +58,7 @@ impl<S: Sink> Step<'_, S> {
                 });
                 let lines = self.scenario.need(need).guarded.clone();
                 if !self.say_lines(&lines, 400 + need as u64) {
-                    self.react(Reaction::NotYet, false);
+                    self.react(Reaction::NotReadyToSay, false);
                 }
             }
         } else {
@@ -113,7 +113,7 @@ impl<S: Sink> Step<'_, S> {
                     });
                     let lines = concern.guarded.clone();
                     if !self.say_lines(&lines, 600 + c as u64) {
-                        self.react(Reaction::ConcernNone, false);
+                        self.react(Reaction::NotReadyToSay, false);
                     }
                 }
             }

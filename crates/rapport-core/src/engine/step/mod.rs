@@ -117,6 +117,7 @@ impl<S: Sink> Step<'_, S> {
         if !S::RECORDS {
             return;
         }
+        self.sink.push(Event::Reacted { reaction });
         let scenario = self.scenario;
         let own_lines = &scenario.file.moves[self.move_index].reply;
         if own && self.say_lines(own_lines, self.move_index as u64) {
