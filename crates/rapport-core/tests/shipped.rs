@@ -612,3 +612,72 @@ fn no_play_with_a_trick_scores_above_the_ceiling_the_margin_floor_rests_on() {
     }
     assert!(with_tricks > 1000, "only {with_tricks} plays used a trick");
 }
+
+/// Words that say when a move is wrong: a move the page recommends elsewhere may be marked as
+/// breaking a principle only for its timing or its target, and the mark must say which.
+const WHEN: &[&str] = &[
+    "before",
+    "once",
+    "after",
+    "again",
+    "already",
+    "yet",
+    "twice",
+    "had said",
+    "had not",
+    "nothing new",
+    "not mentioned",
+    "never raised",
+    "does not have",
+    "cannot meet",
+    "more ",
+    "wary",
+    "someone else",
+    "fully meets",
+];
+
+#[test]
+fn a_move_the_debrief_recommends_is_marked_wrong_only_with_the_reason_it_was_wrong_then() {
+    use rapport_core::engine::{Conversation, initial_state};
+    use rapport_core::players::search::{SearchConfig, search};
+    use rapport_core::report::{debrief_of, play_out};
+    use rapport_core::scoring::debrief::Verdict;
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, s) in parsed() {
+        for seed in covering_seeds(&s, 3) {
+            let best = search(&s, initial_state(&s, seed), SearchConfig::default())
+                .honest
+                .expect("an honest play");
+            for player in [
+                "collaborative",
+                "average",
+                "questioner",
+                "pitcher",
+                "random",
+            ] {
+                let mut c = Conversation::start(s.clone(), seed);
+                let mut p = by_name(player, seed).expect("a known player");
+                play_out(&mut c, p.as_mut(), 200);
+                for a in debrief_of(&c).timeline {
+                    let recommended = best.moves.iter().any(|&m| s.file.moves[m].id == a.move_id);
+                    if a.verdict != Verdict::Broke || !recommended {
+                        continue;
+                    }
+                    checked += 1;
+                    let text = a.principle.to_lowercase();
+                    if !WHEN.iter().any(|w| text.contains(w)) {
+                        failures.push(format!(
+                            "{name} seed {seed} {player}: \"{}\" is in the best play but marked: {}",
+                            a.move_id, a.principle
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(checked > 20, "only {checked} marks checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

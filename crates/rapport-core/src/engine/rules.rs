@@ -178,7 +178,7 @@ impl Rule {
                 "The answer missed what she is worried about: it spent her time and some trust."
             }
             Rule::AnswerUnasked => {
-                "Answering a worry she has not voiced presumes you know her mind."
+                "Answering a worry before she has voiced it presumes you know her mind."
             }
             Rule::ConcernSoftened => "Listening softened a hardened concern.",
             Rule::ConcernHidden => "The customer is not ready to share this concern.",
