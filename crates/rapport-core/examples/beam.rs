@@ -1,6 +1,7 @@
 //! Compares best-play search results and times across beam widths (a tuning aid).
 use rapport_core::engine::initial_state;
-use rapport_core::players::search::{SearchConfig, covering_seeds, search};
+use rapport_core::players::invariant::covering_seeds;
+use rapport_core::players::search::{SearchConfig, search};
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap();

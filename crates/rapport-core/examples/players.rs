@@ -2,7 +2,7 @@
 //! insertion test on random honest plays: `cargo run --release -p rapport-core --example players`.
 
 use rapport_core::engine::initial_state;
-use rapport_core::players::search::check_insertions;
+use rapport_core::players::invariant::check_insertions;
 use rapport_core::players::{PLAYER_NAMES, by_name, play};
 use rapport_core::scenario::parse;
 use rapport_core::scoring::{figures, total};

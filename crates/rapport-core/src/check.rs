@@ -6,8 +6,9 @@ use crate::engine::{ConcernState, initial_state, right_outcome};
 use crate::players::adversary::{
     AdversaryConfig, AdversaryResult, CLOSE, HABIT_COST, Strategy, adversaries,
 };
+use crate::players::invariant::{InvariantReport, covering_seeds, prove_invariant};
+use crate::players::search::SearchConfig;
 use crate::players::search::replay;
-use crate::players::search::{InvariantReport, SearchConfig, covering_seeds, prove_invariant};
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::{Cond, Fit, LineIndex, Outcome, Parsed, Scenario, parse, spans};
 use crate::scoring::outcome_label;

@@ -10,9 +10,8 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rapport_core::engine::{apply, initial_state, offered};
-use rapport_core::players::search::{
-    SearchConfig, Violation, insertions_into, random_honest_play, search,
-};
+use rapport_core::players::invariant::{Violation, insertions_into, random_honest_play};
+use rapport_core::players::search::{SearchConfig, search};
 use rapport_core::scenario::{Scenario, parse};
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 
 use rapport_core::check::{CheckConfig, check_source};
 use rapport_core::engine::{initial_state, right_outcome};
-use rapport_core::players::search::covering_seeds;
+use rapport_core::players::invariant::covering_seeds;
 use rapport_core::players::{by_name, play};
 use rapport_core::scenario::{Outcome, Scenario, SocialStyle};
 use rapport_core::scoring::total;

@@ -8,8 +8,10 @@ pub mod offer;
 pub mod rules;
 pub mod state;
 pub mod step;
-pub mod style;
 pub mod view;
+
+/// The style table lives with the scenario (its checks need it); the engine reads it.
+pub use crate::scenario::style;
 
 pub use criteria::{criteria_met, right_outcome};
 pub use menu::{MenuSection, menu, menu_order};

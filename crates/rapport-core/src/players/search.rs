@@ -9,11 +9,6 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub use super::invariant::{
-    InsertionReport, InvariantReport, Violation, check_insertions, covering_seeds, insertions_into,
-    prove_invariant, random_honest_play, until_end,
-};
-
 /// A fast non-cryptographic hasher (the Fx hash of rustc) for the search's seen-state set;
 /// the default SipHash costs more than the engine step itself.
 #[derive(Default)]

@@ -1,8 +1,11 @@
 //! The engine's fixed taxonomies a scenario names: the kinds of move (honest and
 //! manipulative), the customer's moods, and the reactions the customer's lines answer to.
 
-use super::model::Lines;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A line the customer may say, with variants the engine picks between by seed.
+pub type Lines = Vec<Arc<str>>;
 
 /// The engine's fixed move taxonomy. The engine, not the scenario, decides what each does.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -9,6 +9,7 @@ pub mod model;
 mod ron_errors;
 mod semantic;
 pub mod spans;
+pub mod style;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use kinds::*;

@@ -2,10 +2,8 @@
 
 use super::kinds::{MoveKind, Reply};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
-/// A line the customer may say, with variants the engine picks between by seed.
-pub type Lines = Vec<Arc<str>>;
+pub use super::kinds::Lines;
 
 /// The scenario format version this build writes. Version 1 and 2 files are read as version 3
 /// (every field added since has a default), with a warning that says what to add.

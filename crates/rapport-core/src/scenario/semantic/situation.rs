@@ -90,7 +90,7 @@ pub(super) fn variation(c: &mut Check) {
 /// A customer's own trick costs name tricks, and never make one cheaper than her style's
 /// default (the honesty invariant rests on every trick costing at least that).
 fn pressure_costs(c: &mut Check) {
-    let style = crate::engine::style::traits(c.file.customer.style);
+    let style = crate::scenario::style::traits(c.file.customer.style);
     for (i, cost) in c.file.customer.pressure_costs.iter().enumerate() {
         let index = i.to_string();
         if !cost.kind.is_manipulative() {
@@ -108,8 +108,9 @@ fn pressure_costs(c: &mut Check) {
             );
             continue;
         }
-        let default =
-            i64::from(crate::engine::style::pressure_cost(cost.kind) * style.pressure_quarters / 4);
+        let default = i64::from(
+            crate::scenario::style::pressure_cost(cost.kind) * style.pressure_quarters / 4,
+        );
         range_check_plain(
             &mut c.out,
             c.lines,

@@ -1,6 +1,7 @@
 //! How a social style shades the customer's reactions (Alessandra's Platinum Rule styles).
 
-use crate::scenario::{MoveKind, SocialStyle};
+use super::kinds::MoveKind;
+use super::model::SocialStyle;
 
 /// What builds or spends trust and patience for one style. Gains are in quarter points.
 pub struct StyleTraits {
