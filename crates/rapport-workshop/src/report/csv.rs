@@ -3,7 +3,7 @@
 //! so spreadsheet programs show accents; text cells that a spreadsheet would read as a formula
 //! are neutralised, numeric columns stay numbers.
 
-use super::{ClassReport, DIMENSIONS};
+use super::model::{ClassReport, DIMENSIONS};
 use crate::record::Status;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.

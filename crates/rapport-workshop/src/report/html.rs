@@ -2,8 +2,8 @@
 //! system fonts, charts drawn as inline SVG, nothing loaded from anywhere. Every value goes
 //! through maud, which escapes it; names are also neutralised and shortened first.
 
+use super::model::{ClassReport, DIMENSIONS, ScenarioSummary};
 use super::names::shortened_to_width;
-use super::{ClassReport, DIMENSIONS, ScenarioSummary};
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
 /// The widest a trainee's name gets on the page, in columns.

@@ -1,8 +1,8 @@
 //! The class report for the terminal: aligned tables of trainees, needs missed and moves
 //! chosen per scenario, the class beside Rackham's negotiators, and the discussion prompts.
 
+use super::model::{ClassReport, DIMENSIONS};
 use super::names::{for_terminal, pad, pad_left, shortened_to_width};
-use super::{ClassReport, DIMENSIONS};
 use std::fmt::Write;
 
 /// The widest a trainee's name gets in the table.

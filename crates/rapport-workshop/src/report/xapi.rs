@@ -4,8 +4,8 @@
 //! statement ids derived from the attempt, so importing the same file twice adds nothing.
 //! [`validate`] checks a statement against the xAPI 1.0.3 rules the export relies on.
 
+use super::model::{AttemptSummary, ClassReport, Trainee};
 use super::time::{is_iso8601_duration, iso8601_duration, parse_rfc3339};
-use super::{AttemptSummary, ClassReport, Trainee};
 use crate::record::{CallResult, Status};
 use rapport_core::scoring::outcome_label;
 use serde_json::{Map, Value, json};
