@@ -1,7 +1,7 @@
 //! The shape the code promises (ARCHITECTURE.md), checked from the sources: the core knows no
 //! Bevy, no two of its top modules import each other, and in the binary the command line
-//! starts the game, the game never reaches into the command line, and the home for files
-//! depends on neither.
+//! starts the game, the game never reaches into the command line, the home for files
+//! depends on neither, and the call owner reaches into neither the screens nor the workshop.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -104,6 +104,7 @@ fn the_command_line_starts_the_game_and_neither_is_imported_by_the_files_home() 
     };
     for (a, b) in [
         ("session", "screens"),
+        ("session", "workshop"),
         ("low_power", "screens"),
         ("scenario_assets", "screens"),
         ("theme", "screens"),

@@ -27,9 +27,10 @@ pub struct ChooseMove(pub usize);
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallRequest {
     /// A new call on the selected scenario's last good version; without a seed, the call owner
-    /// picks one: `--seed`, else the workshop's for the trainee's next attempt, else a new one.
+    /// asks [`CallSetup::seed_for`]: `--seed`, else the room's seed for the trainee's next
+    /// attempt, else a new one.
     Start { seed: Option<u64> },
-    /// Resume the call a killed game left (see `workshop::PendingResume`) at its last move.
+    /// Resume the call a killed game left (see [`CallSetup::interrupted_call`]) at its last move.
     Resume,
     /// The current call again from the start, on the scenario's last good version (a trainer's
     /// edit shows), with the same seed or a new one.
@@ -238,32 +239,42 @@ fn start_selected(world: &mut World, seed: Option<u64>) -> Option<u64> {
         .resource::<Library>()
         .by_path(&selected.0)
         .and_then(|e| e.good.clone())?;
-    let seed = seed.unwrap_or_else(|| super::workshop::seed_for_call(world, scenario.id()));
+    let seed =
+        seed.unwrap_or_else(|| (world.resource::<CallSetup>().seed_for)(world, scenario.id()));
     world.insert_resource(Session::start(selected.0, scenario, seed));
     Some(seed)
 }
 
 /// Resumes the interrupted call, if it still plays as it did.
 fn resume_interrupted(world: &mut World) -> Option<CallNews> {
-    let saved = world
-        .get_resource::<super::workshop::PendingResume>()?
-        .saved
-        .clone();
-    match super::workshop::resumed_conversation(world.resource::<Library>(), &saved) {
-        Ok((path, conversation)) => {
-            let news = CallNews::Resumed {
-                seed: conversation.seed(),
-                turns: conversation.turns().len(),
-            };
-            world.insert_resource(Selected(path.clone()));
-            world.insert_resource(Session::from_conversation(path, conversation, None));
-            Some(news)
-        }
-        Err(why) => {
-            if let Some(mut pending) = world.get_resource_mut::<super::workshop::PendingResume>() {
-                pending.problem = Some(why);
-            }
-            None
+    let (path, conversation) = (world.resource::<CallSetup>().interrupted_call)(world)?;
+    let news = CallNews::Resumed {
+        seed: conversation.seed(),
+        turns: conversation.turns().len(),
+    };
+    world.insert_resource(Selected(path.clone()));
+    world.insert_resource(Session::from_conversation(path, conversation, None));
+    Some(news)
+}
+
+/// What the call owner takes from the rest of the game without importing it, filled in by
+/// the plugin that keeps who is playing and the call a killed game left; until then, a new
+/// seed and nothing to resume.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct CallSetup {
+    /// The seed of a new call on the scenario with this id, when the start request names none.
+    pub seed_for: fn(&World, &str) -> u64,
+    /// The interrupted call replayed on the scenarios as they are now (its library path and
+    /// conversation); `None` when there is none or it no longer replays, in which case the
+    /// reason is kept for the trainee by whoever filled this in.
+    pub interrupted_call: fn(&mut World) -> Option<(String, Conversation)>,
+}
+
+impl Default for CallSetup {
+    fn default() -> Self {
+        CallSetup {
+            seed_for: |_, _| fresh_seed(),
+            interrupted_call: |_| None,
         }
     }
 }
@@ -279,6 +290,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseMove>();
     app.add_message::<CallRequest>();
     app.add_message::<CallNews>();
+    app.init_resource::<CallSetup>();
     app.add_systems(
         Update,
         (apply_moves.in_set(CallMoves), poll_best_play).chain(),

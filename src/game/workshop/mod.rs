@@ -12,7 +12,7 @@ pub use writer::ResultsWriter;
 
 use super::GameOptions;
 use super::scenario_assets::Library;
-use super::session::{CallNews, CallOwner, Session};
+use super::session::{CallNews, CallOwner, CallSetup, Session};
 use super::settings::Settings;
 use crate::files::results;
 use bevy::prelude::*;
@@ -73,6 +73,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LastSaveCost>();
     app.init_resource::<ResultsWriter>();
     app.init_resource::<CheckedCode>();
+    app.insert_resource(CallSetup {
+        seed_for: seed_for_call,
+        interrupted_call,
+    });
     app.add_message::<SetAsideInterrupted>();
     app.add_systems(
         Startup,
@@ -261,6 +265,21 @@ fn set_aside(
         }
     }
     commands.remove_resource::<PendingResume>();
+}
+
+/// The interrupted call, replayed now, for the call owner to resume; when it no longer
+/// replays, why is kept on the [`PendingResume`] for the trainee.
+fn interrupted_call(world: &mut World) -> Option<(String, Conversation)> {
+    let saved = world.get_resource::<PendingResume>()?.saved.clone();
+    match resumed_conversation(world.resource::<Library>(), &saved) {
+        Ok(call) => Some(call),
+        Err(why) => {
+            if let Some(mut pending) = world.get_resource_mut::<PendingResume>() {
+                pending.problem = Some(why);
+            }
+            None
+        }
+    }
 }
 
 /// The interrupted call replayed on the scenario as it is now, or why it cannot be.

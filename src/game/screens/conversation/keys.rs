@@ -1,7 +1,7 @@
 //! The call screen's keys: number keys pick a move by the number shown beside it, and Esc
 //! opens the pause menu. They run only on this screen with no overlay open.
 
-use super::MoveButton;
+use super::moves::MoveButton;
 use crate::game::screens::{Overlay, Screen};
 use crate::game::session::{CallMoves, ChooseMove, Session};
 use crate::game::theme::widgets::text;

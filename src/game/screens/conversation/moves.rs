@@ -3,14 +3,13 @@
 //! redrawn only when the offer changes, keeping the keyboard focus in place but never on the
 //! line just said.
 
-use super::{ConversationView, MovesList};
+use super::view::{ConversationView, MenuRow, MovesList};
 use crate::game::session::{ChooseMove, Session};
 use crate::game::theme::widgets::{a11y, text};
 use crate::game::theme::{ColorRole, TextRole};
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
-use rapport_core::engine::MenuSection;
 
 /// A move button: the scenario's move index (what is sent to the core) and the number shown
 /// beside it, its place in the list on offer (what a trainee types).
@@ -23,17 +22,6 @@ pub struct MoveButton {
 /// A section heading in the moves panel.
 #[derive(Component, Debug)]
 pub struct MenuHeading;
-
-/// A move as listed: its scenario index, the section it is listed under, whether it opened
-/// with the last move, and whether it was said before in this call (the core's record of the
-/// moves used).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct MenuRow {
-    pub index: usize,
-    pub section: MenuSection,
-    pub new: bool,
-    pub said: bool,
-}
 
 /// The menu as it should read now: the moves on offer in the core's sections. Empty once the
 /// call is over.

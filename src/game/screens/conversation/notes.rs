@@ -1,7 +1,8 @@
 //! The notes over the call (N): the customer card and "What I have learned", for a window
 //! too narrow (or text too large) to show them beside the moves. The call waits underneath.
 
-use super::{ConversationView, learned_lines, spawn_learned};
+use super::learned::{learned_lines, spawn_learned};
+use super::view::ConversationView;
 use crate::game::input::ReadingPanel;
 use crate::game::screens::{Overlay, Screen, overlay_root};
 use crate::game::session::Session;
