@@ -15,6 +15,7 @@
 mod collaborate;
 mod endings;
 mod explore;
+mod pressure;
 
 use crate::engine::criteria::{
     gap_described, known_no_fit, no_fit_situation, ready_to_commit, right_outcome,
@@ -22,7 +23,7 @@ use crate::engine::criteria::{
 use crate::engine::lines::{generic_line, pick_line};
 use crate::engine::rules::Rule;
 use crate::engine::state::{ConcernState, Phase, State};
-use crate::engine::style::{StyleTraits, pressure_cost, traits};
+use crate::engine::style::{StyleTraits, traits};
 use crate::engine::{Event, Speaker};
 use crate::scenario::{MoveKind, Outcome, Reaction, Scenario, SocialStyle};
 use std::sync::Arc;
@@ -515,53 +516,10 @@ impl<S: Sink> Step<'_, S> {
                     time_rule = Rule::FollowUpTooEarly;
                 }
             }
-            MoveKind::RebutObjection => {
-                self.state.manipulative = self.state.manipulative.saturating_add(1);
-                let c = mv.concern.unwrap_or(0);
-                self.react(Reaction::Rebutted, true);
-                let cost = self.trick_cost(kind, &style);
-                self.lose(cost, Rule::Rebuttal);
-                if matches!(
-                    self.state.concerns[c],
-                    ConcernState::Raised | ConcernState::Resolved
-                ) {
-                    self.set_concern(c, ConcernState::Hardened, Rule::ConcernHardenedByRebuttal);
-                }
-                time += 1;
-                time_rule = Rule::Rebuttal;
-            }
-            MoveKind::FeatureDump | MoveKind::Irritator => {
-                self.state.manipulative = self.state.manipulative.saturating_add(1);
-                let (reaction, rule, extra) = if kind == MoveKind::FeatureDump {
-                    (Reaction::FeatureDumped, Rule::FeatureDump, 5)
-                } else {
-                    self.state.irritators = self.state.irritators.saturating_add(1);
-                    (Reaction::Irritated, Rule::Irritator, 1)
-                };
-                self.react(reaction, true);
-                let cost = self.trick_cost(kind, &style);
-                self.lose(cost, rule);
+            _ => {
+                let (extra, rule) = self.trick(kind, mv.concern, &style);
                 time += extra;
                 time_rule = rule;
-            }
-            _ => {
-                // Every closing trick.
-                debug_assert!(kind.is_close() || kind == MoveKind::SummaryPileOn);
-                self.state.manipulative = self.state.manipulative.saturating_add(1);
-                self.react(Reaction::Pressured, true);
-                let cost = self.trick_cost(kind, &style);
-                self.lose(cost, Rule::Pressure);
-                for i in 0..self.scenario.file.concerns.len() {
-                    if self.state.concerns[i] == ConcernState::Raised {
-                        self.set_concern(
-                            i,
-                            ConcernState::Hardened,
-                            Rule::ConcernHardenedByPressure,
-                        );
-                    }
-                }
-                time += 2;
-                time_rule = Rule::Pressure;
             }
         }
 
@@ -576,23 +534,6 @@ impl<S: Sink> Step<'_, S> {
         if self.move_index < 128 {
             self.state.used &= !(1u128 << self.move_index);
         }
-    }
-
-    /// The trust a trick costs this customer: her style's default, or more where the scenario
-    /// says so (never less, so a trick never gets cheaper).
-    fn trick_cost(&self, kind: MoveKind, style: &StyleTraits) -> i16 {
-        let default = pressure_cost(kind) * style.pressure_quarters / 4;
-        let authored = self
-            .scenario
-            .file
-            .customer
-            .pressure_costs
-            .iter()
-            .filter(|c| c.kind == kind)
-            .map(|c| c.trust.clamp(0, 40) as i16)
-            .max()
-            .unwrap_or(0);
-        default.max(authored)
     }
 
     /// A question or proposal while a guarded customer's wariness is unacknowledged: she
