@@ -275,3 +275,59 @@ fn a_narrow_window_folds_the_notes_so_the_moves_get_the_whole_width() {
         .any(|(n, _)| n.width == percent(30) && n.display != Display::None);
     assert!(!left_shown, "the left column is hidden");
 }
+
+#[test]
+fn after_a_pick_the_moves_are_back_at_the_top_with_the_focus_on_the_first_and_the_newest_line_shown()
+ {
+    use rapport::game::screens::conversation::MovesList;
+    let (_dir, mut app) = in_the_call();
+    // Read down the list to its end, as a trainee does with 50-80 moves and 5 in view: the
+    // focus on the last move (a closing trick in the starter), the list scrolled down.
+    app.press(KeyCode::End);
+    let count = app.move_buttons().len();
+    assert_eq!(focused_move(&app).map(|m| m.number), Some(count));
+    let list = app
+        .world_mut()
+        .query_filtered::<Entity, With<MovesList>>()
+        .single(app.world())
+        .expect("one moves list");
+    app.world_mut()
+        .get_mut::<ScrollPosition>(list)
+        .expect("the list scrolls")
+        .y = 900.0;
+    // Pick move 5 by its number.
+    let fifth = app.move_buttons()[4].0.index;
+    app.press(KeyCode::Digit5);
+    assert_eq!(played(&app), vec![fifth]);
+    assert_eq!(
+        app.world().get::<ScrollPosition>(list).map(|s| s.y),
+        Some(0.0),
+        "the list is back at its top"
+    );
+    let first = app.move_buttons()[0].0;
+    let on = focused_move(&app).expect("a move has the focus");
+    assert_eq!(on.number, if first.index == fifth { 2 } else { 1 });
+    let session = app.world().resource::<Session>();
+    let newest = session
+        .conversation
+        .turns()
+        .last()
+        .and_then(|t| {
+            t.events.iter().rev().find_map(|e| match e {
+                rapport_core::engine::Event::Said { text, .. } => Some(text.to_string()),
+                _ => None,
+            })
+        })
+        .expect("she answered");
+    assert!(
+        app.texts().contains(&newest),
+        "her newest line is in the log"
+    );
+    // Picking the first move itself leaves the focus on the second: Enter cannot repeat it.
+    let (_dir2, mut again) = in_the_call();
+    let top = again.move_buttons()[0].0.index;
+    again.press(KeyCode::Digit1);
+    again.press(KeyCode::Enter);
+    assert_eq!(played(&again).first(), Some(&top));
+    assert_eq!(focused_move(&again).map(|m| m.number), Some(2));
+}

@@ -22,7 +22,7 @@ mod view;
 pub use keys::{PendingLine, PendingNumber, pending_text};
 pub use layout::{is_compact, is_narrow};
 pub use moves::{MenuHeading, MoveButton};
-pub use view::{ConversationView, DialogueLog, TimeMeter, TrustMeter};
+pub use view::{ConversationView, DialogueLog, MovesList, TimeMeter, TrustMeter};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((keys::plugin, notes::plugin));

@@ -1,7 +1,8 @@
 //! The moves panel: the moves on offer in the core's sections (opening, one per topic,
 //! listening, worries, a way forward, deciding), each under a heading, numbered as listed;
-//! redrawn only when the offer changes, keeping the keyboard focus in place but never on the
-//! line just said.
+//! redrawn only when the offer changes. After a pick the list is back at its top with the focus
+//! on its first move (the opening, never a trick; the second if the first was just said), so
+//! the trainee reads the newest line and the moves afresh; otherwise the focus stays in place.
 
 use super::view::{ConversationView, MenuRow, MovesList};
 use crate::game::session::{ChooseMove, Session};
@@ -98,13 +99,15 @@ pub(super) fn spawn_moves(
         .collect()
 }
 
-/// Redraws the moves when the offer changes (a topic opened, a sale made, a "new" mark
-/// expired), keeping the keyboard focus on the same move while it is still listed; after a
-/// pick the focus never rests on the line just said, so Enter pressed again cannot repeat it.
+/// Redraws the moves when the offer changes (a sale made, a "new" mark expired), keeping the
+/// keyboard focus on the same move while it is still listed. After a pick the list scrolls back
+/// to its top and the focus goes to the first move, never the line just said, so Enter pressed
+/// again cannot repeat it and a stray Enter never lands on a closing trick.
 pub(super) fn refresh_moves(
     session: Option<Res<Session>>,
     mut views: Query<&mut ConversationView>,
     list: Query<Entity, With<MovesList>>,
+    mut list_scroll: Query<&mut ScrollPosition, With<MovesList>>,
     buttons: Query<(Entity, &MoveButton)>,
     mut focus: ResMut<InputFocus>,
     mut commands: Commands,
@@ -144,7 +147,19 @@ pub(super) fn refresh_moves(
         view.moves_shown = menu;
         spawned
     };
-    let Some(was) = focused else { return };
+    let was = if said.is_some() {
+        // A pick: back to the top of the list, whatever was focused or scrolled before.
+        if let Ok(mut scroll) = list_scroll.single_mut() {
+            scroll.y = 0.0;
+        }
+        MoveButton {
+            index: listed.first().map_or(usize::MAX, |&(index, _)| index),
+            number: 1,
+        }
+    } else {
+        let Some(was) = focused else { return };
+        was
+    };
     match focus_after(&listed, was, said) {
         Some(button) if focus.get() != Some(button) => focus.set(button, FocusCause::Navigated),
         Some(_) => {}

@@ -42,7 +42,7 @@ pub(super) struct CoachLine;
 pub(super) struct MovesPanel;
 /// The scrolling list of move buttons inside the moves panel.
 #[derive(Component)]
-pub(super) struct MovesList;
+pub struct MovesList;
 /// The customer card and "What I have learned", which a narrow layout folds into the notes
 /// overlay (N).
 #[derive(Component)]
