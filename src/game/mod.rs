@@ -162,6 +162,8 @@ pub fn headless(options: GameOptions) -> App {
         bevy::input_focus::InputDispatchPlugin,
         bevy::ui_widgets::ButtonPlugin,
         TabNavigationPlugin,
+        // Text fields take their edits here, as in the game (no layout, no drawing).
+        bevy::text::TextPlugin,
     ));
     app.world_mut().spawn((Window::default(), PrimaryWindow));
     app.insert_resource(options);

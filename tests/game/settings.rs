@@ -58,3 +58,71 @@ fn settings_are_kept_for_the_next_run_and_a_broken_file_is_ignored() {
     broken.update();
     assert_eq!(*broken.world().resource::<Settings>(), Settings::default());
 }
+
+/// The workshop code field in the open Settings, found by what a screen reader hears.
+fn workshop_field(app: &mut App) -> Entity {
+    app.world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| {
+            a.label()
+                .is_some_and(|l| l.starts_with("Workshop code from your facilitator"))
+        })
+        .map(|(e, _)| e)
+        .expect("the workshop code field")
+}
+
+/// Replaces a text field's contents, as typing or pasting would, in one frame.
+fn type_into(app: &mut App, field: Entity, text: &str) {
+    use bevy::text::TextEdit;
+    let mut editable = app
+        .world_mut()
+        .get_mut::<bevy::text::EditableText>(field)
+        .expect("a text field");
+    editable.queue_edit(TextEdit::SelectAll);
+    editable.queue_edit(TextEdit::Insert(text.into()));
+}
+
+#[test]
+fn the_workshop_code_verdict_shows_in_the_frame_of_the_keystroke() {
+    use rapport_workshop::WorkshopCode;
+    let (_dir, mut app) = app_with_starter();
+    app.wait_for_library("starter");
+    let fingerprint = app
+        .world()
+        .resource::<rapport::game::scenario_assets::Library>()
+        .by_id("starter")
+        .and_then(|e| e.good.as_ref())
+        .expect("the starter is loaded")
+        .fingerprint;
+    let good = WorkshopCode::new(&[("starter".into(), fingerprint)], 42)
+        .unwrap()
+        .encode();
+    let wrong = WorkshopCode::new(&[("starter".into(), fingerprint + 1)], 42)
+        .unwrap()
+        .encode();
+    app.world_mut()
+        .resource_mut::<NextState<Overlay>>()
+        .set(Overlay::Settings);
+    app.update();
+    app.update();
+    let field = workshop_field(&mut app);
+
+    type_into(&mut app, field, &good);
+    app.update();
+    let texts = app.texts();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("In the workshop: starter")),
+        "a right code is accepted in the same frame: {texts:?}"
+    );
+
+    type_into(&mut app, field, &wrong);
+    app.update();
+    let texts = app.texts();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Code not accepted")),
+        "a wrong code is refused in the same frame: {texts:?}"
+    );
+}

@@ -8,7 +8,7 @@ use crate::game::settings::{Settings, TEXT_MAX, TEXT_MIN};
 use crate::game::theme::widgets::{
     body, button, heading, muted, panel, primary_button, row, text_field, title,
 };
-use crate::game::workshop::{ResultsFolder, ResultsNotice, Trainee};
+use crate::game::workshop::{ResultsFolder, ResultsNotice, Trainee, WorkshopCodeChecked};
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
@@ -17,9 +17,14 @@ use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Settings), spawn);
+    app.add_systems(Update, refresh.run_if(in_state(Overlay::Settings)));
+    // The code's verdict in the frame of the keystroke (see `WorkshopCodeChecked`).
     app.add_systems(
-        Update,
-        (refresh, refresh_workshop).run_if(in_state(Overlay::Settings)),
+        PostUpdate,
+        refresh_workshop
+            .after(WorkshopCodeChecked)
+            .before(bevy::text::detect_text_needs_rerender)
+            .run_if(in_state(Overlay::Settings)),
     );
     // Esc closes the settings, back to the pause menu during a call.
     app.add_systems(

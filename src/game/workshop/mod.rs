@@ -53,6 +53,12 @@ pub struct PendingResume {
 #[derive(Message, Debug, Clone, Copy)]
 pub struct SetAsideInterrupted;
 
+/// Where the workshop code is checked: in `PostUpdate`, after a text field has taken the
+/// frame's keystrokes and before text is laid out, so the verdict shows in the frame that
+/// shows the keystroke (a reactive window may not draw another for seconds).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WorkshopCodeChecked;
+
 /// The attempt being recorded: its identity and the conversation as of the last move (kept
 /// here because an abandoned call's session is already gone when the news arrives).
 #[derive(Resource, Debug)]
@@ -88,6 +94,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             follow_settings.run_if(resource_changed::<Settings>),
+            // Also here, for what the frame's other systems read (the library just loaded).
             follow_workshop_code,
             check_pending_resume.run_if(resource_exists::<PendingResume>),
             set_aside.run_if(on_message::<SetAsideInterrupted>),
@@ -96,6 +103,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         PostUpdate,
         (record, collect_outcomes).chain().after(CallOwner),
+    );
+    app.add_systems(
+        PostUpdate,
+        follow_workshop_code
+            .in_set(WorkshopCodeChecked)
+            .after(bevy::text::EditableTextSystems)
+            .before(bevy::text::detect_text_needs_rerender),
     );
 }
 
