@@ -331,3 +331,26 @@ fn after_a_pick_the_moves_are_back_at_the_top_with_the_focus_on_the_first_and_th
     assert_eq!(played(&again).first(), Some(&top));
     assert_eq!(focused_move(&again).map(|m| m.number), Some(2));
 }
+
+#[test]
+fn esc_with_a_first_digit_waiting_cancels_the_wait_and_a_second_esc_pauses() {
+    use rapport::game::screens::Overlay;
+    let (_dir, mut app) = in_the_call();
+    app.press(KeyCode::Digit1);
+    assert_eq!(app.world().resource::<PendingNumber>().0, Some(1));
+    app.press(KeyCode::Escape);
+    app.update();
+    assert_eq!(app.world().resource::<PendingNumber>().0, None);
+    assert_eq!(
+        *app.world().resource::<State<Overlay>>().get(),
+        Overlay::None,
+        "the first Esc only cancels the digit"
+    );
+    assert!(played(&app).is_empty(), "nothing was said");
+    app.press(KeyCode::Escape);
+    app.update();
+    assert_eq!(
+        *app.world().resource::<State<Overlay>>().get(),
+        Overlay::Pause
+    );
+}

@@ -45,6 +45,10 @@ pub enum Overlay {
     Interrupted,
     /// "Quit the game?", from the menu or the pause menu.
     ConfirmQuit,
+    /// "Restart this call?", from the pause menu.
+    ConfirmRestart,
+    /// "Leave this call?", from the pause menu.
+    ConfirmLeave,
     /// The customer card and "What I have learned" over the call (N), for windows too
     /// narrow to show them beside the moves.
     Notes,

@@ -1,7 +1,6 @@
 //! The pause menu (Esc during a call): resume, settings, restart the call, leave to the menu.
 
 use super::{Overlay, overlay_root};
-use crate::game::session::CallRequest;
 use crate::game::theme::widgets::{button, muted, panel, primary_button, title};
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
@@ -51,17 +50,17 @@ fn spawn(mut commands: Commands) {
                     },
                 ),));
                 p.spawn((button(
-                    "Restart this call (same seed)",
-                    "Restart this call with the same seed",
-                    |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
-                        call.write(CallRequest::Restart { same_seed: true });
+                    "Restart this call (same seed)…",
+                    "Restart this call with the same seed (asks first)",
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::ConfirmRestart)
                     },
                 ),));
                 p.spawn((button(
-                    "Leave to the menu",
-                    "Leave the call and go back to the scenario menu",
-                    |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
-                        call.write(CallRequest::Leave);
+                    "Leave to the menu…",
+                    "Leave the call and go back to the scenario menu (asks first)",
+                    |_: On<Activate>, mut next: ResMut<NextState<Overlay>>| {
+                        next.set(Overlay::ConfirmLeave)
                     },
                 ),));
                 p.spawn((button(

@@ -23,7 +23,9 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        pause.run_if(on_call.and_then(input_just_pressed(KeyCode::Escape))),
+        pause
+            .before(digits)
+            .run_if(on_call.and_then(input_just_pressed(KeyCode::Escape))),
     );
 }
 
@@ -89,9 +91,11 @@ fn show_pending(
     }
 }
 
+/// Esc pauses the call; with a first digit waiting, it only cancels the wait.
 fn pause(mut overlay: ResMut<NextState<Overlay>>, mut pending: ResMut<PendingNumber>) {
-    pending.0 = None;
-    overlay.set(Overlay::Pause);
+    if pending.0.take().is_none() {
+        overlay.set(Overlay::Pause);
+    }
 }
 
 const DIGITS: [(KeyCode, KeyCode); 10] = [
