@@ -19,6 +19,7 @@ use bevy::picking::hover::HoverMap;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PostUpdate, skip_hidden_tab_stops);
     app.add_systems(
         Update,
         (
@@ -30,6 +31,40 @@ pub(super) fn plugin(app: &mut App) {
         )
             .chain(),
     );
+}
+
+/// A tab stop taken out of the tab order while it, or a node it sits in, is not displayed (the
+/// notes button in a wide window, the left column in a narrow one): its own index, to give back
+/// when it shows again. Tab never lands on something the trainee cannot see.
+#[derive(Component, Debug)]
+struct HiddenTabStop(i32);
+
+fn skip_hidden_tab_stops(
+    changed: Query<(), Changed<Node>>,
+    nodes: Query<&Node>,
+    parents: Query<&ChildOf>,
+    mut stops: Query<(Entity, &mut TabIndex, Option<&HiddenTabStop>)>,
+    mut commands: Commands,
+) {
+    if changed.is_empty() {
+        return;
+    }
+    for (entity, mut index, hidden) in &mut stops {
+        let shown =
+            !std::iter::successors(Some(entity), |&e| parents.get(e).ok().map(ChildOf::parent))
+                .any(|e| nodes.get(e).is_ok_and(|n| n.display == Display::None));
+        match (shown, hidden) {
+            (false, None) => {
+                commands.entity(entity).insert(HiddenTabStop(index.0));
+                index.0 = -1;
+            }
+            (true, Some(own)) => {
+                index.0 = own.0;
+                commands.entity(entity).remove::<HiddenTabStop>();
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A focusable scroll container that is read rather than clicked (the dialogue, what the

@@ -354,3 +354,41 @@ fn esc_with_a_first_digit_waiting_cancels_the_wait_and_a_second_esc_pauses() {
         Overlay::Pause
     );
 }
+
+/// The tab index of the element a screen reader calls `label`.
+fn tab_index_of(app: &mut App, label: &str) -> i32 {
+    app.world_mut()
+        .query::<(
+            &bevy::a11y::AccessibilityNode,
+            &bevy::input_focus::tab_navigation::TabIndex,
+        )>()
+        .iter(app.world())
+        .find(|(a, _)| a.label() == Some(label))
+        .map(|(_, t)| t.0)
+        .unwrap_or_else(|| panic!("no element {label}"))
+}
+
+#[test]
+fn tab_never_stops_on_what_the_window_does_not_show() {
+    let notes = "Notes: the customer and what you have learned";
+    let (_dir, mut app) = in_the_call();
+    app.update();
+    // A wide window shows the customer and the notes beside the moves: no Notes button.
+    assert!(
+        tab_index_of(&mut app, notes) < 0,
+        "the hidden Notes button is no tab stop"
+    );
+    // A narrow window folds them into the Notes overlay: the button is a stop again.
+    let mut window = app
+        .world_mut()
+        .query_filtered::<&mut Window, With<bevy::window::PrimaryWindow>>()
+        .single_mut(app.world_mut())
+        .unwrap();
+    window.resolution.set(600.0, 700.0);
+    app.update();
+    app.update();
+    assert!(
+        tab_index_of(&mut app, notes) >= 0,
+        "the shown Notes button is a tab stop"
+    );
+}
