@@ -64,6 +64,21 @@ fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
                 .contains("The file on disk has errors; this call plays its last good version")),
         "a quiet sign in the call"
     );
+    // A good edit landing mid-call says so too, and the call goes on as it started.
+    std::fs::write(
+        &file,
+        starter("starter", "Starter: the print shop, edited again"),
+    )
+    .unwrap();
+    app.update_until(10, "the sign of a good edit", |app| {
+        app.texts().iter().any(|t| {
+            t.contains("this call goes on as it started, and the next call plays the edit")
+        })
+    });
+    assert_eq!(
+        app.world().resource::<Session>().scenario.title(),
+        "Starter: the print shop, edited"
+    );
 
     // A new file in the folder appears in the menu; a file with only errors is listed too.
     app.press(KeyCode::Escape);

@@ -194,7 +194,9 @@ pub(super) fn refresh(
     }
 }
 
-/// Shows the file sign while the call's scenario file has errors on disk.
+/// Shows the file sign while the call's scenario file on disk is not what the call plays: it
+/// has errors (the call plays its last good version), or a good edit landed mid-call (the
+/// call goes on as it started; the next one plays the edit).
 pub(super) fn file_sign(
     library: Res<Library>,
     session: Option<Res<Session>>,
@@ -205,13 +207,20 @@ pub(super) fn file_sign(
     if !library.is_changed() && added.is_empty() {
         return;
     }
-    let broken = library
-        .by_path(&session.path)
-        .is_some_and(|entry| entry.has_errors());
+    let entry = library.by_path(&session.path);
+    let broken = entry.is_some_and(|entry| entry.has_errors());
+    let edited = entry
+        .and_then(|entry| entry.good.as_ref())
+        .is_some_and(|good| good.fingerprint != session.scenario.fingerprint);
     for (mut text, mut node) in &mut signs {
         let (said, display) = if broken {
             (
                 "The file on disk has errors; this call plays its last good version.",
+                Display::Flex,
+            )
+        } else if edited {
+            (
+                "The file was edited; this call goes on as it started, and the next call plays the edit.",
                 Display::Flex,
             )
         } else {
