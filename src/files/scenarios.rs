@@ -69,22 +69,35 @@ pub fn load_file(path: &Path) -> std::io::Result<Entry> {
 }
 
 /// The override rule, the one place it is written: of `entries` (shipped ones and folder
-/// ones), those listed, in order; a shipped scenario is left out when a folder scenario has
-/// its id.
+/// ones), those listed, in order; a folder scenario with a shipped one's id takes its place
+/// in the list (a trainer's version of a shipped scenario stays where trainees look for it).
 pub fn listed<T>(
     entries: &[T],
     id: impl Fn(&T) -> Option<&str>,
     from_folder: impl Fn(&T) -> bool,
 ) -> Vec<&T> {
+    let replacement = |shipped: &T| {
+        id(shipped).and_then(|mine| {
+            entries
+                .iter()
+                .find(|other| from_folder(other) && id(other) == Some(mine))
+        })
+    };
+    let replaces_shipped = |folder: &T| {
+        id(folder).is_some_and(|mine| {
+            entries
+                .iter()
+                .any(|other| !from_folder(other) && id(other) == Some(mine))
+        })
+    };
     entries
         .iter()
-        .filter(|e| {
-            from_folder(e)
-                || id(e).is_none_or(|mine| {
-                    !entries
-                        .iter()
-                        .any(|other| from_folder(other) && id(other) == Some(mine))
-                })
+        .filter_map(|e| {
+            if from_folder(e) {
+                (!replaces_shipped(e)).then_some(e)
+            } else {
+                Some(replacement(e).unwrap_or(e))
+            }
         })
         .collect()
 }
@@ -134,7 +147,7 @@ mod tests {
     use super::listed;
 
     #[test]
-    fn a_folder_scenario_replaces_the_shipped_one_with_its_id_and_the_order_is_kept() {
+    fn a_folder_scenario_takes_the_place_of_the_shipped_one_with_its_id() {
         // (id, from the folder)
         let entries = [
             (Some("cafe"), false),
@@ -147,8 +160,8 @@ mod tests {
             shown,
             vec![
                 &(Some("cafe"), false),
-                &(None, true),
-                &(Some("clinic"), true)
+                &(Some("clinic"), true),
+                &(None, true)
             ]
         );
     }

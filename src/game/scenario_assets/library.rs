@@ -109,6 +109,16 @@ impl Library {
         crate::files::scenarios::listed(&self.entries, LibraryEntry::id, |e| e.extra)
     }
 
+    /// Whether a folder scenario stands in for a shipped one with its id (a trainer's version).
+    pub fn replaces_shipped(&self, entry: &LibraryEntry) -> bool {
+        entry.extra
+            && entry.id().is_some_and(|id| {
+                self.entries
+                    .iter()
+                    .any(|other| !other.extra && other.id() == Some(id))
+            })
+    }
+
     pub fn by_path(&self, path: &str) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
     }

@@ -303,7 +303,10 @@ mod tests {
                 .map(|s| s.title()),
             Some("Mine")
         );
+        let mine = library.by_path("rapport-extra://a.ron").unwrap();
+        assert!(library.replaces_shipped(mine), "the menu marks the trainer's version");
         let broken = library.by_path("rapport-extra://broken.ron").unwrap();
+        assert!(!library.replaces_shipped(broken));
         assert!(broken.has_errors());
         assert!(
             broken.problems()[0].starts_with("rapport-extra://broken.ron:1:"),

@@ -139,7 +139,9 @@ fn refresh(
                     Some(path) => *path == entry.path,
                     None => first && i == 0,
                 };
-                let card = list.spawn(card(entry)).id();
+                let card = list
+                    .spawn(card(entry, library.replaces_shipped(entry)))
+                    .id();
                 if autofocus {
                     list.commands().entity(card).insert(AutoFocus);
                 }
@@ -148,7 +150,7 @@ fn refresh(
     }
 }
 
-fn card(entry: &LibraryEntry) -> impl Bundle {
+fn card(entry: &LibraryEntry, trainers_version: bool) -> impl Bundle {
     let path = entry.path.clone();
     let playable = entry.good.is_some();
     let (heading, label) = match &entry.good {
@@ -224,6 +226,12 @@ fn card(entry: &LibraryEntry) -> impl Bundle {
             let problem_count = entry.problem_count();
             let errors = entry.has_errors();
             let status = status_line(entry);
+            let version = trainers_version.then(|| {
+                format!(
+                    "Your version, from {}: it replaces the shipped scenario.",
+                    entry.origin
+                )
+            });
             move |card: &mut ChildSpawner| {
                 card.spawn((
                     text(heading, TextRole::Heading, ColorRole::Text),
@@ -232,6 +240,12 @@ fn card(entry: &LibraryEntry) -> impl Bundle {
                 if let Some((facts, summary)) = details {
                     card.spawn((muted(facts), Pickable::IGNORE));
                     card.spawn((body(summary), Pickable::IGNORE));
+                }
+                if let Some(version) = version {
+                    card.spawn((
+                        text(version, TextRole::Small, ColorRole::Accent),
+                        Pickable::IGNORE,
+                    ));
                 }
                 if let Some((status, color)) = status {
                     card.spawn((text(status, TextRole::Small, color), Pickable::IGNORE));
