@@ -304,7 +304,10 @@ mod tests {
             Some("Mine")
         );
         let mine = library.by_path("rapport-extra://a.ron").unwrap();
-        assert!(library.replaces_shipped(mine), "the menu marks the trainer's version");
+        assert!(
+            library.replaces_shipped(mine),
+            "the menu marks the trainer's version"
+        );
         let broken = library.by_path("rapport-extra://broken.ron").unwrap();
         assert!(!library.replaces_shipped(broken));
         assert!(broken.has_errors());

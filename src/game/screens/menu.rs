@@ -58,16 +58,23 @@ fn spawn(mut commands: Commands) {
                 ));
             });
         });
-        root.spawn((
+        let list = root.spawn((
             MenuList { revision: None },
             crate::game::input::KeyList,
             crate::game::input::MainScroll,
             Node { flex_grow: 1.0, flex_basis: px(0), padding: UiRect::all(px(4)), ..scroll_column(10.0) },
             a11y(Role::List, "Scenarios"),
-        ));
-        root.spawn(muted(
-            "Keys: Tab or arrows move, Enter opens, Esc goes back. Scenario files reload while the game runs.",
-        ));
+        )).id();
+        // The keys, and whether the list hides cards below or above (a cut card says so).
+        root.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..row(12.0) }).with_children(|keys| {
+            keys.spawn(muted(
+                "Keys: Tab or arrows move, Enter opens, Esc goes back. Scenario files reload while the game runs.",
+            ));
+            keys.spawn((
+                crate::game::input::ScrollHint { target: list, items: None },
+                text("", TextRole::Small, ColorRole::Text),
+            ));
+        });
     });
 }
 

@@ -26,6 +26,8 @@ use bevy::window::PrimaryWindow;
 
 /// The share of the right column the moves may take, in a roomy window and in a compact one.
 const MOVES_SHARE: f32 = 55.0;
+/// Space under the dialogue's newest line, in px: the height of the "more" badge and its gap.
+const LOG_BOTTOM_ROOM: f32 = 34.0;
 const MOVES_SHARE_COMPACT: f32 = 62.0;
 /// Below this height in text lines of the chosen size, the call switches to a compact layout:
 /// the seed line goes, and the moves get more of the height than the dialogue.
@@ -267,6 +269,13 @@ pub(super) fn spawn(mut commands: Commands, session: Option<Res<Session>>) {
                                     AccessibilityNode(log_a11y),
                                 ))
                                 .id();
+                            // Room under the newest line for the "more above" badge, so the
+                            // badge never covers the end of what she just said.
+                            frame.commands().entity(log).queue(|mut log: EntityWorldMut| {
+                                if let Some(mut node) = log.get_mut::<Node>() {
+                                    node.padding.bottom = px(LOG_BOTTOM_ROOM);
+                                }
+                            });
                             frame.spawn(more_hint(log));
                         });
                     right
