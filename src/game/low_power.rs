@@ -57,9 +57,17 @@ impl KeepAwake {
     }
 }
 
+/// How long a window with nothing to do waits before an update of its own: in effect never
+/// (winit's desktop default updates every 5 s, a burst of drawing with nothing changed).
+/// Everything that changes without input wakes the game itself ([`wake_for`]).
+const IDLE_WAIT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// For the real window: reactive updates plus the wake-ups.
 pub fn windowed_plugin(app: &mut App) {
-    app.insert_resource(WinitSettings::desktop_app());
+    app.insert_resource(WinitSettings {
+        focused_mode: bevy::winit::UpdateMode::reactive(IDLE_WAIT),
+        unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(IDLE_WAIT),
+    });
     app.add_systems(Startup, install_waker);
     app.add_systems(Last, keep_drawing);
     // The first second: draw until the window and the menu are really on screen.

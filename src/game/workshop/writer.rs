@@ -55,6 +55,8 @@ impl Default for ResultsWriter {
                         took: began.elapsed(),
                     });
                     counter.fetch_sub(1, Ordering::SeqCst);
+                    // A sleeping window hears of a problem saving at once, not at the next key.
+                    crate::game::low_power::wake_for(std::time::Duration::from_millis(100));
                 }
             })
             .ok();
