@@ -5,8 +5,9 @@ features) in one run, for docs/benchmarks.md.
     cargo build --release --bin rapport --example baseline
     python3 scripts/bench.py            # needs Xvfb and Mesa (lavapipe), or a display
 
-Figures: time from launch to the first rendered menu frame (median of 5), CPU over 10 idle
-seconds on the conversation screen, peak memory (VmHWM) of that run, and frame times
+Figures: time from launch to the first rendered menu frame (median of 5), CPU over 20 idle
+seconds on the conversation screen (and the frames the game rendered meanwhile), peak memory
+(VmHWM) of that run, and frame times
 (p50/p95) while the dialogue log scrolls.
 """
 import os, statistics, subprocess, sys, time, shutil
@@ -46,18 +47,22 @@ def hwm_mb(pid):
     return 0.0
 
 
-def idle(cmd, settle=6.0, window=10.0):
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
+def idle(cmd, settle=8.0, window=20.0):
+    """CPU % of one core and CPU ticks over `window` idle seconds after `settle`, peak memory,
+    and (for the game) the frames it rendered over the same 20 s, which it counts itself."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env(), text=True)
     try:
         time.sleep(settle)
         a = cpu_ticks(p.pid)
         time.sleep(window)
         b = cpu_ticks(p.pid)
         mem = hwm_mb(p.pid)
+        time.sleep(1.0)
     finally:
         p.kill()
-        p.wait()
-    return 100.0 * (b - a) / TICK / window, mem
+        out, _ = p.communicate()
+    frames = [l.split()[1] for l in out.splitlines() if l.startswith("idle-frames-over-20s")]
+    return 100.0 * (b - a) / TICK / window, mem, b - a, frames[0] if frames else "-"
 
 
 def scroll(cmd):
@@ -81,9 +86,9 @@ def main():
         print(f"startup ms: game median {statistics.median(g):.0f} (runs {', '.join(f'{x:.0f}' for x in g)})")
         print(f"startup ms: baseline median {statistics.median(b):.0f} (runs {', '.join(f'{x:.0f}' for x in b)})")
         print(f"startup ratio: {statistics.median(g) / statistics.median(b):.2f}")
-        gc, gm = idle([GAME, "--bench", "idle", "--no-watch", "--scenario", SCENARIO, "--seed", "1"])
-        bc, bm = idle([BASE, "idle"])
-        print(f"idle cpu % of one core over 10 s: game {gc:.2f}, baseline {bc:.2f}")
+        gc, gm, gt, gf = idle([GAME, "--bench", "idle", "--no-watch", "--scenario", SCENARIO, "--seed", "1"])
+        bc, bm, bt, _ = idle([BASE, "idle"])
+        print(f"idle over 20 s: cpu % of one core game {gc:.2f} ({gt} ticks, {gf} frames), baseline {bc:.2f} ({bt} ticks)")
         print(f"peak rss MB: game {gm:.1f}, baseline {bm:.1f}, ratio {gm / bm:.2f}")
         gp50, gp95 = scroll([GAME, "--bench", "scroll", "--no-watch", "--scenario", SCENARIO, "--seed", "1"])
         bp50, bp95 = scroll([BASE, "scroll"])

@@ -4,7 +4,9 @@
 //! - `--bench startup`: prints the milliseconds since the Unix epoch when the first frame
 //!   with the menu on it has been rendered, then exits;
 //! - `--bench idle`: opens the conversation screen and waits (the script reads the CPU time
-//!   and peak memory from /proc);
+//!   and peak memory from /proc); after 8 s of settling it counts the frames rendered over
+//!   the next 20 s and prints `idle-frames-over-20s N` (a window with nothing to show draws
+//!   none);
 //! - `--bench scroll`: fills the log, scrolls it up and down for 600 frames and prints the
 //!   frame times' p50 and p95;
 //! - `--bench keys`: opens the conversation screen, prints `keys-ready`, then for every key
@@ -101,6 +103,40 @@ fn key_frame_probe(app: &mut App) {
         );
 }
 
+/// Frames the render world has finished, for the idle count.
+static FRAMES_RENDERED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Counts rendered frames, and from a thread of its own (no frame needed to read the clock)
+/// prints how many were rendered over 20 idle seconds after 8 of settling.
+fn idle_frame_probe(app: &mut App) {
+    use std::sync::atomic::Ordering;
+    if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+        render_app.add_systems(
+            Render,
+            (|| {
+                FRAMES_RENDERED.fetch_add(1, Ordering::Relaxed);
+            })
+            .in_set(RenderSystems::Cleanup),
+        );
+    }
+    let _ = std::thread::Builder::new()
+        .name("rapport idle probe".into())
+        .spawn(|| {
+            use std::io::Write;
+            // A debug build's scoring checks take minutes: RAPPORT_IDLE_SETTLE_S waits them out.
+            let settle = std::env::var("RAPPORT_IDLE_SETTLE_S")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(8);
+            std::thread::sleep(std::time::Duration::from_secs(settle));
+            let before = FRAMES_RENDERED.load(Ordering::Relaxed);
+            std::thread::sleep(std::time::Duration::from_secs(20));
+            let after = FRAMES_RENDERED.load(Ordering::Relaxed);
+            println!("idle-frames-over-20s {}", after - before);
+            let _ = std::io::stdout().flush();
+        });
+}
+
 /// The frame whose update first has a laid-out UI node with text; the frame after it has
 /// been rendered (pipelined rendering draws frame N while N+1 updates).
 pub fn first_ui_frame(texts: &Query<&ComputedNode, With<Text>>) -> bool {
@@ -125,6 +161,13 @@ pub(super) fn plugin(app: &mut App) {
         .is_some_and(|o| o.bench == Some(BenchMode::Keys))
     {
         key_frame_probe(app);
+    }
+    if app
+        .world()
+        .get_resource::<GameOptions>()
+        .is_some_and(|o| o.bench == Some(BenchMode::Idle))
+    {
+        idle_frame_probe(app);
     }
 }
 
