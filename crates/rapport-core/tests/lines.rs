@@ -6,7 +6,7 @@
 
 use rapport_core::engine::lines::generic_line;
 use rapport_core::engine::{ConcernState, Conversation, Depth, Event, Phase, State};
-use rapport_core::players::by_name;
+use rapport_core::players::{PLAYER_NAMES, by_name};
 use rapport_core::scenario::{Fit, Mood, MoveKind, Reaction, Scenario};
 use std::sync::Arc;
 
@@ -179,20 +179,11 @@ fn written_for(scn: &Scenario, reaction: Reaction, m: usize, line: &str) -> bool
 
 #[test]
 fn every_reaction_fires_only_where_the_guide_says_and_its_line_was_written_for_it() {
-    let players = [
-        "collaborative",
-        "skilled",
-        "average",
-        "questioner",
-        "pitcher",
-        "closer",
-        "random",
-    ];
     let mut failures = Vec::new();
     let mut reactions_seen = std::collections::BTreeSet::new();
     for (name, scn) in scenarios() {
         for seed in 0..12 {
-            for player in players {
+            for player in PLAYER_NAMES {
                 let Some(mut p) = by_name(player, seed) else {
                     continue;
                 };
