@@ -177,6 +177,15 @@ fn an_interrupted_call_is_offered_at_start_and_resumes_at_its_move() {
         *app.world().resource::<State<Overlay>>().get() == Overlay::Interrupted
     });
     assert!(app.texts().iter().any(|t| t.contains("Resume at move 4")));
+    // When it started is said as time gone by, not as a UTC clock a trainee must convert.
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.contains("after 3 moves, started ") && t.contains(" ago, played by Ana")),
+        "{:?}",
+        app.texts()
+    );
+    assert!(!app.texts().iter().any(|t| t.contains("UTC")));
     app.press(KeyCode::Enter);
     app.update();
     assert_eq!(app.screen(), Screen::Conversation);

@@ -87,3 +87,67 @@ fn difference(saved: &PlayedMove, now: &PlayedMove) -> Option<String> {
     }
     None
 }
+
+/// When a saved call started, said the way a trainee reads it on any laptop whatever its time
+/// zone: "a moment ago", "25 minutes ago", "3 hours ago", "2 days ago". A start that cannot be
+/// read, or lies in the future (a clock set wrong), gives `None`, so the caller says nothing.
+pub fn started_ago(started_at: &str, now_unix_seconds: i64) -> Option<String> {
+    let (started, _) = crate::report::time::parse_rfc3339(started_at)?;
+    let seconds = now_unix_seconds.checked_sub(started)?;
+    if seconds < 0 {
+        return None;
+    }
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    Some(match seconds {
+        0..60 => "a moment ago".to_string(),
+        60..3_600 => plural(seconds / 60, "minute"),
+        3_600..86_400 => plural(seconds / 3_600, "hour"),
+        _ => plural(seconds / 86_400, "day"),
+    })
+}
+
+#[cfg(test)]
+mod started_ago_tests {
+    use super::started_ago;
+
+    const START: &str = "2026-11-23T09:00:00Z";
+    const START_UNIX: i64 = 1_795_424_400;
+
+    #[test]
+    fn a_start_is_said_as_time_elapsed_not_as_a_utc_clock() {
+        assert_eq!(
+            started_ago(START, START_UNIX + 20).as_deref(),
+            Some("a moment ago")
+        );
+        assert_eq!(
+            started_ago(START, START_UNIX + 60).as_deref(),
+            Some("1 minute ago")
+        );
+        assert_eq!(
+            started_ago(START, START_UNIX + 25 * 60 + 59).as_deref(),
+            Some("25 minutes ago")
+        );
+        assert_eq!(
+            started_ago(START, START_UNIX + 3 * 3_600).as_deref(),
+            Some("3 hours ago")
+        );
+        assert_eq!(
+            started_ago(START, START_UNIX + 2 * 86_400 + 5).as_deref(),
+            Some("2 days ago")
+        );
+    }
+
+    #[test]
+    fn an_offset_start_counts_from_the_same_instant() {
+        assert_eq!(
+            started_ago("2026-11-23T10:00:00+01:00", START_UNIX + 120).as_deref(),
+            Some("2 minutes ago")
+        );
+    }
+
+    #[test]
+    fn a_future_or_unreadable_start_says_nothing() {
+        assert_eq!(started_ago(START, START_UNIX - 10), None);
+        assert_eq!(started_ago("yesterday", START_UNIX), None);
+    }
+}

@@ -1,7 +1,7 @@
 //! The call a killed game left behind: shown over the menu at start, to resume at the move
 //! after the last one saved, or to set aside (kept as an abandoned result).
 
-use super::{Overlay, Screen, overlay_root};
+use super::{Overlay, Screen, overlay_root, unix_now};
 use crate::game::scenario_assets::Library;
 use crate::game::session::CallRequest;
 use crate::game::theme::widgets::{body, button, muted, panel, primary_button, title};
@@ -10,6 +10,7 @@ use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use rapport_workshop::record::shortened;
+use rapport_workshop::resume::started_ago;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -59,10 +60,12 @@ fn fill(p: &mut ChildSpawnerCommands, pending: &PendingResume) {
     let moves = pending.saved.moves.len();
     p.spawn(title("Your last call was interrupted"));
     p.spawn(body(format!(
-        "{} — after {moves} move{}, started {}{}.",
+        "{} — after {moves} move{}{}{}.",
         shortened(&attempt.scenario.title, 60),
         if moves == 1 { "" } else { "s" },
-        attempt.started_at.replace('T', " ").replace('Z', " UTC"),
+        started_ago(&attempt.started_at, unix_now())
+            .map(|ago| format!(", started {ago}"))
+            .unwrap_or_default(),
         if attempt.trainee.is_empty() {
             String::new()
         } else {

@@ -181,3 +181,11 @@ pub fn overlay_root(overlay: Overlay) -> impl Bundle {
         TabGroup::modal(),
     )
 }
+
+/// Seconds since 1970 by this machine's clock (0 if the clock is before it), for saying when a
+/// saved call started as time gone by.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

@@ -2,7 +2,7 @@
 //! the best play. Files that cannot be read are counted, never fatal.
 
 use super::replay::ReplayView;
-use super::{Screen, screen_root};
+use super::{Screen, screen_root, unix_now};
 use crate::files::results::load_results;
 use crate::game::scenario_assets::Library;
 use crate::game::theme::widgets::{a11y, body, button, muted, row, scroll_column, title};
@@ -14,6 +14,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use rapport_core::scoring::outcome_label;
 use rapport_workshop::record::shortened;
+use rapport_workshop::resume::started_ago;
 use rapport_workshop::{CallResult, Status};
 use std::sync::Arc;
 
@@ -106,8 +107,8 @@ fn spawn(mut commands: Commands, folder: Res<ResultsFolder>, mut listed: ResMut<
 }
 
 fn caption(r: &CallResult) -> String {
-    let when = r.attempt.started_at.replace('T', " ");
-    let when = when.trim_end_matches('Z');
+    let when = started_ago(&r.attempt.started_at, unix_now())
+        .unwrap_or_else(|| r.attempt.started_at.replace('T', " "));
     let ending = match r.status {
         Status::Finished => r
             .debrief
