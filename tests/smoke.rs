@@ -276,7 +276,7 @@ fn every_key_press_is_drawn_and_the_time_to_its_frame_is_measured() {
         &["5", "Down", "5", "Down", "5"][..],
     ]
     .concat();
-    let game_ms = key_latency(
+    let (game_ms, _) = key_latency(
         &[
             game,
             "--bench",
@@ -309,10 +309,75 @@ fn every_key_press_is_drawn_and_the_time_to_its_frame_is_measured() {
     );
 }
 
-/// Starts `command` on a fresh Xvfb, waits for its `keys-ready` line, presses each key, and
-/// returns the milliseconds from each press to the `key-frame-epoch-us` line of its frame.
+/// In a real window with real key presses: the trainee reads down to the end of the moves (the
+/// closing tricks), then picks move 12 by its two digits. The frame that shows the pick has the
+/// list back at its top, the newest line in view, the moves counted from 1 and a visible focus
+/// on a move that is not a trick, so a stray Enter cannot say one.
 #[cfg(target_os = "linux")]
-fn key_latency(command: &[&str], title: &str, keys: &[&str]) -> Vec<f64> {
+#[test]
+fn after_a_pick_in_a_real_window_the_moves_are_at_their_top_with_a_neutral_focus() {
+    if !have("Xvfb") {
+        assert!(std::env::var_os("CI").is_none(), "Xvfb is missing in CI");
+        return;
+    }
+    let game = env!("CARGO_BIN_EXE_rapport");
+    let command = [
+        game,
+        "--bench",
+        "keys",
+        "--scenario",
+        "corner-cafe",
+        "--seed",
+        "1",
+    ];
+    let (_, views) = key_latency(&command, "Rapport", &["End", "1", "2"]);
+    assert_eq!(views.len(), 3, "one view per key: {views:?}");
+    let field = |view: &str, name: &str| -> String {
+        let start = view
+            .find(&format!(" {name}="))
+            .unwrap_or_else(|| panic!("no {name} in {view}"))
+            + name.len()
+            + 2;
+        let rest = &view[start..];
+        if name == "counter" {
+            rest.to_string()
+        } else {
+            rest.split(' ').next().unwrap().to_string()
+        }
+    };
+    let (read_down, picked) = (&views[0], &views[2]);
+    assert_eq!(field(read_down, "moves-top"), "false", "{read_down}");
+    assert_eq!(field(read_down, "focus-trick"), "true", "{read_down}");
+    let counted = field(read_down, "counter");
+    let total = counted
+        .split(" of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .expect("the moves are counted");
+    assert!(
+        counted.contains(&format!("–{total} of {total}")) && !counted.contains("more below"),
+        "the counter reads this frame's scroll, at the end: {read_down}"
+    );
+    assert_eq!(field(picked, "moves-top"), "true", "{picked}");
+    assert!(
+        ["1", "2"].contains(&field(picked, "focus").as_str()),
+        "{picked}"
+    );
+    assert_eq!(field(picked, "focus-trick"), "false", "{picked}");
+    assert_eq!(field(picked, "focus-visible"), "true", "{picked}");
+    assert_eq!(field(picked, "log-at-end"), "true", "{picked}");
+    assert!(
+        field(picked, "counter").starts_with("Moves 1–")
+            && !field(picked, "counter").contains("more above"),
+        "the counter reads this frame's list: {picked}"
+    );
+}
+
+/// Starts `command` on a fresh Xvfb, waits for its `keys-ready` line, presses each key, and
+/// returns the milliseconds from each press to the `key-frame-epoch-us` line of its frame, and
+/// the `key-view` lines the game printed for the keys.
+#[cfg(target_os = "linux")]
+fn key_latency(command: &[&str], title: &str, keys: &[&str]) -> (Vec<f64>, Vec<String>) {
     // (The baseline example could not be measured the same way: under Xvfb without a window
     // manager its window received no XTEST keys even when focused, while the game's does;
     // docs/benchmarks.md compares with its frame time instead.)
@@ -358,11 +423,15 @@ fn key_latency(command: &[&str], title: &str, keys: &[&str]) -> Vec<f64> {
             }
         }
     });
+    let views = std::cell::RefCell::new(Vec::new());
     let wait_for = |prefix: &str, seconds: u64| -> Option<String> {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         loop {
             let left = deadline.checked_duration_since(Instant::now())?;
             let line: String = lines.recv_timeout(left).ok()?;
+            if line.starts_with("key-view ") {
+                views.borrow_mut().push(line.clone());
+            }
             if let Some(rest) = line.strip_prefix(prefix) {
                 return Some(rest.trim().to_string());
             }
@@ -417,7 +486,7 @@ fn key_latency(command: &[&str], title: &str, keys: &[&str]) -> Vec<f64> {
         (xlib.XCloseDisplay)(x);
     }
     stop(app, server);
-    latencies
+    (latencies, views.into_inner())
 }
 
 /// Gives the input focus to the top-level window with this title (there is no window

@@ -14,14 +14,16 @@
 //!   sends the keys and measures the time from key to drawn frame).
 
 use super::GameOptions;
+use super::input::ScrollHint;
 use super::low_power::KeepAwake;
 use super::scenario_assets::Library;
 use super::screens::Screen;
-use super::screens::conversation::DialogueLog;
+use super::screens::conversation::{DialogueLog, MoveButton, MovesList};
 use super::session::{CallRequest, ChooseMove, Selected, Session};
 use bevy::app::AppExit;
 use bevy::diagnostic::FrameCount;
 use bevy::input::keyboard::KeyboardInput;
+use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
 use bevy::render::{Extract, ExtractSchedule, Render, RenderApp, RenderSystems};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -81,6 +83,10 @@ fn key_frame_probe(app: &mut App) {
                 }
             },
         );
+    app.add_systems(
+        Last,
+        print_key_view.run_if(|seen: Res<KeyPressedThisFrame>| seen.0),
+    );
     let Some(render_app) = app.get_sub_app_mut(RenderApp) else {
         return;
     };
@@ -101,6 +107,38 @@ fn key_frame_probe(app: &mut App) {
             })
             .in_set(RenderSystems::Cleanup),
         );
+}
+
+/// Prints what the call shows after a key, for the windowed test that picks a move after
+/// reading down the list: `key-view moves-top=BOOL focus=N|none focus-trick=BOOL
+/// focus-visible=BOOL log-at-end=BOOL counter=TEXT`, from this frame's layout.
+#[allow(clippy::type_complexity)]
+fn print_key_view(
+    session: Option<Res<Session>>,
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    buttons: Query<&MoveButton>,
+    list: Query<&ScrollPosition, With<MovesList>>,
+    log: Query<(&ScrollPosition, &ComputedNode), With<DialogueLog>>,
+    hints: Query<(&ScrollHint, &Text)>,
+) {
+    let Some(session) = session else { return };
+    let focused = focus.get().and_then(|e| buttons.get(e).ok());
+    let trick = focused.is_some_and(|b| session.scenario.moves[b.index].kind.is_manipulative());
+    let log_at_end = log.iter().all(|(pos, node)| {
+        let max = ((node.content_size().y - node.size().y) * node.inverse_scale_factor()).max(0.0);
+        pos.y >= max - 1.0
+    });
+    let counter = hints
+        .iter()
+        .find(|(h, _)| h.items.is_some())
+        .map_or(String::new(), |(_, t)| t.0.clone());
+    println!(
+        "key-view moves-top={} focus={} focus-trick={trick} focus-visible={} log-at-end={log_at_end} counter={counter}",
+        list.iter().all(|p| p.y <= 0.5),
+        focused.map_or("none".to_string(), |b| b.number.to_string()),
+        visible.0,
+    );
 }
 
 /// Frames the render world has finished, for the idle count.

@@ -22,15 +22,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(PostUpdate, skip_hidden_tab_stops);
     app.add_systems(
         Update,
-        (
-            arrows,
-            page_keys,
-            wheel,
-            scroll_focus_into_view,
-            scroll_hints,
-        )
-            .chain(),
+        (arrows, page_keys, wheel, scroll_focus_into_view).chain(),
     );
+    // After layout, so the hints count what this frame shows (a scroll or a new list laid
+    // out in this frame), not what the last one did.
+    app.add_systems(PostUpdate, scroll_hints.after(bevy::ui::UiSystems::Layout));
 }
 
 /// A tab stop taken out of the tab order while it, or a node it sits in, is not displayed (the
@@ -248,9 +244,11 @@ fn page_keys(
 }
 
 /// Keeps every [`ScrollHint`] saying what its container hides, changing the text only when
-/// it reads differently (so an idle screen stays idle).
+/// it reads differently (so an idle screen stays idle). It reads this frame's layout, so a
+/// changed hint asks for one more frame to lay out and draw its new text.
 fn scroll_hints(
     mut hints: Query<(&ScrollHint, &mut Text, &mut Node)>,
+    redraw: Option<ResMut<Messages<bevy::window::RequestRedraw>>>,
     containers: Query<(
         &ComputedNode,
         &UiGlobalTransform,
@@ -259,6 +257,7 @@ fn scroll_hints(
     )>,
     items: Query<(&ComputedNode, &UiGlobalTransform), With<TabIndex>>,
 ) {
+    let mut changed = false;
     for (hint, mut text, mut node) in &mut hints {
         let Ok((computed, at, pos, children)) = containers.get(hint.target) else {
             continue;
@@ -303,6 +302,7 @@ fn scroll_hints(
         };
         if text.0 != said {
             text.0 = said;
+            changed = true;
         }
         let display = if text.0.is_empty() {
             Display::None
@@ -311,7 +311,11 @@ fn scroll_hints(
         };
         if node.display != display {
             node.display = display;
+            changed = true;
         }
+    }
+    if changed && let Some(mut redraw) = redraw {
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

@@ -123,7 +123,7 @@ fn focused_move(app: &App) -> Option<MoveButton> {
 }
 
 // The count's numbers and the "more" signs need the UI layout, which the headless app does
-// not run: the windowed smoke test's screenshots show them.
+// not run: the windowed smoke test reads them after real key presses (tests/smoke.rs).
 #[test]
 fn home_end_and_page_keys_move_through_the_moves() {
     let (_dir, mut app) = in_the_call();
