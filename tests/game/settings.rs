@@ -126,3 +126,42 @@ fn the_workshop_code_verdict_shows_in_the_frame_of_the_keystroke() {
         "a wrong code is refused in the same frame: {texts:?}"
     );
 }
+
+/// At any text size the settings end on "Done" in view: the settings scroll above it, and a
+/// sign beside it says when more is below.
+#[test]
+fn done_stays_outside_the_scrolling_settings_with_a_sign_of_more_below() {
+    use rapport::game::input::ScrollHint;
+    let (_dir, mut app) = app_with_starter();
+    app.world_mut()
+        .resource_mut::<NextState<Overlay>>()
+        .set(Overlay::Settings);
+    app.update();
+    app.update();
+    let labelled = |app: &mut App, label: &str| -> Entity {
+        let mut texts = app.world_mut().query::<(Entity, &Text)>();
+        texts
+            .iter(app.world())
+            .find(|(_, t)| t.0 == label)
+            .map(|(e, _)| e)
+            .unwrap_or_else(|| panic!("no text {label:?}"))
+    };
+    let scroller_above = |app: &mut App, entity: Entity| -> Option<Entity> {
+        let world = app.world();
+        std::iter::successors(Some(entity), |&e| world.get::<ChildOf>(e).map(ChildOf::parent))
+            .find(|&e| {
+                world
+                    .get::<Node>(e)
+                    .is_some_and(|n| n.overflow.y == OverflowAxis::Scroll)
+            })
+    };
+    let done = labelled(&mut app, "Done");
+    assert_eq!(scroller_above(&mut app, done), None, "Done never scrolls away");
+    let name = labelled(&mut app, "Your name");
+    let body = scroller_above(&mut app, name).expect("the settings scroll");
+    let mut hints = app.world_mut().query::<&ScrollHint>();
+    assert!(
+        hints.iter(app.world()).any(|h| h.target == body),
+        "a sign says when the settings have more below"
+    );
+}

@@ -4,9 +4,10 @@
 
 use super::{Overlay, Screen, overlay_root};
 use crate::files::settings::{NAME_MAX, clean_name};
+use crate::game::input::{MainScroll, ScrollHint};
 use crate::game::settings::{Settings, TEXT_MAX, TEXT_MIN};
 use crate::game::theme::widgets::{
-    body, button, heading, muted, panel, primary_button, row, text_field, title,
+    body, button, heading, muted, panel, primary_button, row, scroll_column, text_field, title,
 };
 use crate::game::workshop::{ResultsFolder, ResultsNotice, Trainee, WorkshopCodeChecked};
 use bevy::input::common_conditions::input_just_pressed;
@@ -71,110 +72,22 @@ fn spawn(mut commands: Commands, settings: Res<Settings>, trainee: Res<Trainee>)
                 max_width: percent(92),
                 max_height: percent(94),
                 row_gap: px(10),
-                overflow: Overflow::scroll_y(),
                 ..default()
             }))
-            .with_children(|p| {
-                p.spawn(title("Settings"));
-                p.spawn(heading("You"));
-                p.spawn(row(10.0)).with_children(|r| {
-                    r.spawn(body("Your name"));
-                    let mut field = r.spawn(text_field(
-                        &trainee.name,
-                        "Your name or nickname, written into your results",
-                        NAME_MAX,
-                    ));
-                    // A trainee without a name starts there; others start at the text size.
-                    if trainee.name.is_empty() {
-                        field.insert(AutoFocus);
-                    }
-                    field.observe(
-                        |change: On<TextEditChange>,
-                         fields: Query<&EditableText>,
-                         mut settings: ResMut<Settings>| {
-                            let Ok(field) = fields.get(change.event_target()) else {
-                                return;
-                            };
-                            let name = clean_name(&field.value().to_string());
-                            if settings.trainee != name {
-                                settings.trainee = name;
-                            }
+            .with_children(|panel| {
+                // Everything but "Done" scrolls; "Done" and the sign of more below stay in
+                // view at any text size.
+                let body = panel
+                    .spawn((
+                        Node {
+                            flex_shrink: 1.0,
+                            ..scroll_column(10.0)
                         },
-                    );
-                });
-                p.spawn(row(10.0)).with_children(|r| {
-                    r.spawn(body("Workshop code"));
-                    r.spawn(text_field(
-                        &settings.workshop,
-                        "Workshop code from your facilitator, starting with RAP",
-                        120,
+                        MainScroll,
                     ))
-                    .observe(
-                        |change: On<TextEditChange>,
-                         fields: Query<&EditableText>,
-                         mut settings: ResMut<Settings>| {
-                            let Ok(field) = fields.get(change.event_target()) else {
-                                return;
-                            };
-                            let code = field.value().to_string().trim().to_string();
-                            if settings.workshop != code {
-                                settings.workshop = code;
-                            }
-                        },
-                    );
-                });
-                p.spawn((muted(""), WorkshopStatus));
-                p.spawn(heading("Reading"));
-                p.spawn(row(10.0)).with_children(|r| {
-                    r.spawn(button(
-                        "Smaller text (−)",
-                        "Make the text smaller",
-                        |_: On<Activate>, mut s: ResMut<Settings>| s.smaller(),
-                    ));
-                    r.spawn((body(""), Value::TextSize));
-                    let mut larger = r.spawn(button(
-                        "Larger text (+)",
-                        "Make the text larger",
-                        |_: On<Activate>, mut s: ResMut<Settings>| s.bigger(),
-                    ));
-                    if !trainee.name.is_empty() {
-                        larger.insert(AutoFocus);
-                    }
-                });
-                toggle(p, "High contrast", Value::Contrast, |s| {
-                    s.high_contrast = !s.high_contrast
-                });
-                toggle(p, "Coach mode", Value::Coach, |s| s.coach = !s.coach);
-                toggle(p, "Projector mode", Value::Projector, |s| {
-                    s.projector = !s.projector
-                });
-                toggle(p, "Assessment mode", Value::Assessment, |s| {
-                    s.assessment = !s.assessment
-                });
-                p.spawn(muted(format!(
-                    "Text from {TEXT_MIN}% to {TEXT_MAX}%. Coach mode shows the principle behind \
-                 each move during the call. Projector mode: large text, high contrast and large \
-                 targets for a shared screen. Assessment mode: no coach lines and no score until \
-                 the debrief. Your choices are kept for the next time you open Rapport."
-                )));
-                p.spawn(heading("Results"));
-                p.spawn((muted(""), ResultsStatus));
-                p.spawn(row(10.0)).with_children(|r| {
-                    r.spawn(button(
-                        "Open the results folder",
-                        "Open the results folder in the file manager",
-                        |_: On<Activate>,
-                         folder: Res<ResultsFolder>,
-                         mut notice: ResMut<ResultsNotice>| {
-                            if let Some(dir) = &folder.0
-                                && let Err(why) = open_folder(dir)
-                            {
-                                notice.0 = Some(format!("Could not open {}: {why}", dir.display()));
-                            }
-                        },
-                    ));
-                });
-                p.spawn(row(10.0)).with_children(|r| {
+                    .with_children(|p| fill(p, &settings, &trainee))
+                    .id();
+                panel.spawn(row(10.0)).with_children(|r| {
                     r.spawn(primary_button(
                         "Done",
                         "Close the settings",
@@ -184,9 +97,117 @@ fn spawn(mut commands: Commands, settings: Res<Settings>, trainee: Res<Trainee>)
                             close(&screen, &mut next)
                         },
                     ));
+                    r.spawn((
+                        muted(""),
+                        ScrollHint {
+                            target: body,
+                            items: None,
+                        },
+                    ));
                 });
             });
         });
+}
+
+/// The settings themselves, in the panel's scrolling part.
+fn fill(p: &mut ChildSpawnerCommands, settings: &Settings, trainee: &Trainee) {
+    p.spawn(title("Settings"));
+    p.spawn(heading("You"));
+    p.spawn(row(10.0)).with_children(|r| {
+        r.spawn(body("Your name"));
+        let mut field = r.spawn(text_field(
+            &trainee.name,
+            "Your name or nickname, written into your results",
+            NAME_MAX,
+        ));
+        // A trainee without a name starts there; others start at the text size.
+        if trainee.name.is_empty() {
+            field.insert(AutoFocus);
+        }
+        field.observe(
+            |change: On<TextEditChange>,
+             fields: Query<&EditableText>,
+             mut settings: ResMut<Settings>| {
+                let Ok(field) = fields.get(change.event_target()) else {
+                    return;
+                };
+                let name = clean_name(&field.value().to_string());
+                if settings.trainee != name {
+                    settings.trainee = name;
+                }
+            },
+        );
+    });
+    p.spawn(row(10.0)).with_children(|r| {
+        r.spawn(body("Workshop code"));
+        r.spawn(text_field(
+            &settings.workshop,
+            "Workshop code from your facilitator, starting with RAP",
+            120,
+        ))
+        .observe(
+            |change: On<TextEditChange>,
+             fields: Query<&EditableText>,
+             mut settings: ResMut<Settings>| {
+                let Ok(field) = fields.get(change.event_target()) else {
+                    return;
+                };
+                let code = field.value().to_string().trim().to_string();
+                if settings.workshop != code {
+                    settings.workshop = code;
+                }
+            },
+        );
+    });
+    p.spawn((muted(""), WorkshopStatus));
+    p.spawn(heading("Reading"));
+    p.spawn(row(10.0)).with_children(|r| {
+        r.spawn(button(
+            "Smaller text (−)",
+            "Make the text smaller",
+            |_: On<Activate>, mut s: ResMut<Settings>| s.smaller(),
+        ));
+        r.spawn((body(""), Value::TextSize));
+        let mut larger = r.spawn(button(
+            "Larger text (+)",
+            "Make the text larger",
+            |_: On<Activate>, mut s: ResMut<Settings>| s.bigger(),
+        ));
+        if !trainee.name.is_empty() {
+            larger.insert(AutoFocus);
+        }
+    });
+    toggle(p, "High contrast", Value::Contrast, |s| {
+        s.high_contrast = !s.high_contrast
+    });
+    toggle(p, "Coach mode", Value::Coach, |s| s.coach = !s.coach);
+    toggle(p, "Projector mode", Value::Projector, |s| {
+        s.projector = !s.projector
+    });
+    toggle(p, "Assessment mode", Value::Assessment, |s| {
+        s.assessment = !s.assessment
+    });
+    p.spawn(muted(format!(
+        "Text from {TEXT_MIN}% to {TEXT_MAX}%. Coach mode shows the principle behind \
+                 each move during the call. Projector mode: large text, high contrast and large \
+                 targets for a shared screen. Assessment mode: no coach lines and no score until \
+                 the debrief. Your choices are kept for the next time you open Rapport."
+    )));
+    p.spawn(heading("Results"));
+    p.spawn((muted(""), ResultsStatus));
+    p.spawn(row(10.0)).with_children(|r| {
+        r.spawn(button(
+            "Open the results folder",
+            "Open the results folder in the file manager",
+            |_: On<Activate>, folder: Res<ResultsFolder>, mut notice: ResMut<ResultsNotice>| {
+                if let Some(dir) = &folder.0
+                    && let Err(why) = open_folder(dir)
+                {
+                    notice.0 = Some(format!("Could not open {}: {why}", dir.display()));
+                }
+            },
+        ));
+    });
 }
 
 /// A button that flips one setting, with the line that shows its value.
