@@ -7,8 +7,7 @@ use crate::game::input::{MainScroll, ReadingPanel, ScrollHint};
 use crate::game::scenario_assets::Library;
 use crate::game::session::{CallRequest, Selected};
 use crate::game::theme::widgets::{
-    a11y, body, button, column, heading, muted, panel, primary_button, row, scroll_column, text,
-    title,
+    a11y, body, button, heading, muted, panel, primary_button, row, scroll_column, text, title,
 };
 use crate::game::theme::{ColorRole, TextRole};
 use accesskit::Role;
@@ -93,8 +92,11 @@ fn spawn(mut commands: Commands) {
                     "Back to the scenario menu",
                     |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Menu),
                 ),));
+                // How the call is played sits here rather than under the briefing, where at
+                // 1280x720 it was the one line left below the fold (a 17 px Page Down).
                 bar.spawn(muted(
-                    "Enter presses the focused button · Page Down reads on · Esc goes back",
+                    "In the call, pick what to say by number, arrows and Enter, or the mouse \
+                     · Page Down reads on · Esc goes back",
                 ));
                 bar.spawn((
                     ScrollHint {
@@ -139,7 +141,11 @@ fn refresh(
                 f.meta.industry, f.meta.difficulty, f.meta.estimated_minutes
             )));
             if !problems.is_empty() {
-                page.spawn((panel(Node::default()), a11y(Role::Group, problems.join("\n")))).with_children(|p| {
+                page.spawn((
+                    panel(Node::default()),
+                    a11y(Role::Group, problems.join("\n")),
+                ))
+                .with_children(|p| {
                     p.spawn(text(
                         "The file on disk has errors; this briefing shows its last good version.",
                         TextRole::Body,
@@ -151,14 +157,31 @@ fn refresh(
                 });
             }
             page.spawn(body(f.meta.summary.clone()));
-            page.spawn(Node { align_items: AlignItems::Stretch, ..row(12.0) }).with_children(|cols| {
-                cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
+            page.spawn(Node {
+                align_items: AlignItems::Stretch,
+                ..row(12.0)
+            })
+            .with_children(|cols| {
+                cols.spawn(panel(Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(300),
+                    ..default()
+                }))
+                .with_children(|p| {
                     p.spawn(heading("Who you are calling"));
-                    p.spawn(body(format!("{}, {} at {}", f.customer.name, f.customer.role, f.customer.company)));
+                    p.spawn(body(format!(
+                        "{}, {} at {}",
+                        f.customer.name, f.customer.role, f.customer.company
+                    )));
                     bullets(p, "What you know before the call", &f.briefing.known);
                     bullets(p, "What to find out", &f.briefing.find_out);
                 });
-                cols.spawn(panel(Node { flex_grow: 1.0, flex_basis: px(300), ..default() })).with_children(|p| {
+                cols.spawn(panel(Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(300),
+                    ..default()
+                }))
+                .with_children(|p| {
                     p.spawn(heading(format!("Your product: {}", f.product.name)));
                     p.spawn(body(f.product.description.clone()));
                     for c in &f.product.can {
@@ -169,12 +192,6 @@ fn refresh(
                     }
                     bullets(p, "Learning objectives", &f.meta.learning_objectives);
                 });
-            });
-            page.spawn(column(4.0)).with_children(|c| {
-                c.spawn(muted(
-                    "In the call, pick what to say: number keys, or arrows and Enter, or the mouse. \
-                     The customer's reactions, trust and time tell you how it goes.",
-                ));
             });
         });
     }
