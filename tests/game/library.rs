@@ -108,3 +108,30 @@ fn hot_reload_updates_the_menu_and_keeps_the_last_good_version() {
         .unwrap();
     assert!(garbage.good.is_none() && garbage.has_errors() && !garbage.problems().is_empty());
 }
+
+/// A card redrawn because the library changed (a check finished, a file was saved) keeps the
+/// highlight of the mouse resting on it: the new card starts hovered instead of blinking off
+/// until picking runs again.
+#[test]
+fn a_redrawn_card_keeps_the_hover_of_the_mouse_resting_on_it() {
+    use bevy::picking::hover::Hovered;
+    use rapport::game::screens::menu::ScenarioCard;
+    let (_dir, mut app) = app_with_starter();
+    app.wait_for_library("starter");
+    let card = |app: &mut App| {
+        let mut cards = app.world_mut().query::<(Entity, &ScenarioCard)>();
+        cards
+            .iter(app.world())
+            .next()
+            .map(|(e, c)| (e, c.0.clone()))
+            .expect("a card")
+    };
+    let (before, path) = card(&mut app);
+    app.world_mut().entity_mut(before).insert(Hovered(true));
+    app.world_mut().resource_mut::<Library>().revision += 1;
+    app.update();
+    let (after, same_path) = card(&mut app);
+    assert_ne!(before, after, "the card was redrawn");
+    assert_eq!(path, same_path);
+    assert_eq!(app.world().get::<Hovered>(after), Some(&Hovered(true)));
+}

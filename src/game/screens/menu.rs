@@ -13,6 +13,7 @@ use crate::game::theme::{Bg, ColorRole, Edge, TextRole};
 use crate::game::workshop::Trainee;
 use accesskit::Role;
 use bevy::input_focus::{AutoFocus, InputFocus};
+use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 use rapport_workshop::record::shortened;
@@ -112,7 +113,7 @@ fn refresh(
     library: Res<Library>,
     trainee: Res<Trainee>,
     mut lists: Query<(Entity, &mut MenuList)>,
-    cards: Query<&ScenarioCard>,
+    cards: Query<(&ScenarioCard, &Hovered)>,
     focus: Res<InputFocus>,
     mut commands: Commands,
 ) {
@@ -126,7 +127,13 @@ fn refresh(
         let focused = focus
             .get()
             .and_then(|e| cards.get(e).ok())
-            .map(|c| c.0.clone());
+            .map(|(c, _)| c.0.clone());
+        // And the hover: a new card is not hovered until picking runs again, so each check
+        // that finished blinked the highlight under a still mouse.
+        let hovered = cards
+            .iter()
+            .find(|(_, h)| h.get())
+            .map(|(c, _)| c.0.clone());
         commands.entity(list_entity).despawn_related::<Children>();
         // Under a workshop code, the room's scenarios only.
         let mut listed = library.listed();
@@ -151,6 +158,9 @@ fn refresh(
                     .id();
                 if autofocus {
                     list.commands().entity(card).insert(AutoFocus);
+                }
+                if hovered.as_ref() == Some(&entry.path) {
+                    list.commands().entity(card).insert(Hovered(true));
                 }
             }
         });
