@@ -37,8 +37,11 @@ pub enum CallRequest {
     Restart { same_seed: bool },
     /// Play on from before `turn` (1-based) with another move; the first ending is kept.
     WhatIf { turn: usize },
-    /// Leave a what-if for the first call as it ended, to read its debrief again.
+    /// Leave a what-if for the first call as it ended, to read its debrief again (the what-if
+    /// is kept among [`Session::explored`], to reopen).
     BackToFirst,
+    /// Reopen a what-if left for the first ending (an index of [`Session::explored`]).
+    ReopenWhatIf { index: usize },
     /// Leave the call (abandoning it if it is not over) and go back to the menu.
     Leave,
 }
@@ -69,6 +72,10 @@ pub enum CallNews {
     Left,
     /// The first call of a what-if is back, as it ended.
     BackToFirst,
+    /// A what-if left earlier is back as it was left: over (its debrief) or not (play on).
+    WhatIfReopened {
+        over: bool,
+    },
 }
 
 /// The scenario chosen in the menu, by its library path.
@@ -101,6 +108,27 @@ pub struct WhatIf {
     pub first_call: Conversation,
 }
 
+/// A what-if played from the first call and left for its ending, kept to reopen.
+#[derive(Debug, Clone)]
+pub struct Explored {
+    pub from_turn: usize,
+    pub conversation: Conversation,
+}
+
+/// The what-ifs that reached an ending in this run of the game, newest last, for "Your
+/// results" (explorations are not attempts, so they are not saved as results).
+#[derive(Resource, Debug, Default)]
+pub struct WhatIfEndings(pub Vec<Arc<WhatIfEnding>>);
+
+#[derive(Debug)]
+pub struct WhatIfEnding {
+    pub from_turn: usize,
+    pub conversation: Conversation,
+    /// The best honest play, if the search had found it, to replay beside.
+    pub best: Option<Play>,
+    pub ended_at: std::time::SystemTime,
+}
+
 #[derive(Resource)]
 pub struct Session {
     /// The library entry it was started from.
@@ -112,6 +140,8 @@ pub struct Session {
     pub coach: Vec<String>,
     pub best: BestPlay,
     pub what_if: Option<WhatIf>,
+    /// What-ifs played from this call and left, to reopen (kept through every what-if of it).
+    pub explored: Vec<Explored>,
 }
 
 impl Session {
@@ -142,6 +172,7 @@ impl Session {
             coach: Vec::new(),
             best: BestPlay::Searching(task),
             what_if,
+            explored: Vec::new(),
         };
         session.rebuild_log();
         session
@@ -291,6 +322,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<CallRequest>();
     app.add_message::<CallNews>();
     app.init_resource::<CallSetup>();
+    app.init_resource::<WhatIfEndings>();
     app.add_systems(
         Update,
         (apply_moves.in_set(CallMoves), poll_best_play).chain(),
@@ -375,8 +407,9 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                 ),
             };
             let seed = session.seed();
+            let explored = session.explored.clone();
             // `Conversation::rewind` restores the call exactly as it stood.
-            let next = Session::from_conversation(
+            let mut next = Session::from_conversation(
                 session.path.clone(),
                 session.conversation.rewind(from),
                 Some(WhatIf {
@@ -386,6 +419,7 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                     first_call,
                 }),
             );
+            next.explored = explored;
             world.insert_resource(next);
             vec![CallNews::Started {
                 seed,
@@ -400,13 +434,44 @@ fn answer(world: &mut World, request: CallRequest) -> Vec<CallNews> {
                 return Vec::new();
             };
             let abandoned = abandoned(session);
-            let first =
+            let mut first =
                 Session::from_conversation(session.path.clone(), w.first_call.clone(), None);
+            first.explored = session.explored.clone();
+            if session.conversation.turns().len() > w.from_turn {
+                first.explored.push(Explored {
+                    from_turn: w.from_turn,
+                    conversation: session.conversation.clone(),
+                });
+            }
             world.insert_resource(first);
             abandoned
                 .into_iter()
                 .chain([CallNews::BackToFirst])
                 .collect()
+        }
+        CallRequest::ReopenWhatIf { index } => {
+            let Some(session) = world.get_resource::<Session>() else {
+                return Vec::new();
+            };
+            if session.what_if.is_some() || index >= session.explored.len() {
+                return Vec::new();
+            }
+            let mut explored = session.explored.clone();
+            let reopened = explored.remove(index);
+            let over = reopened.conversation.is_over();
+            let mut next = Session::from_conversation(
+                session.path.clone(),
+                reopened.conversation,
+                Some(WhatIf {
+                    from_turn: reopened.from_turn,
+                    first: debrief(&session.conversation),
+                    first_moves: session.conversation.turns().len(),
+                    first_call: session.conversation.clone(),
+                }),
+            );
+            next.explored = explored;
+            world.insert_resource(next);
+            vec![CallNews::WhatIfReopened { over }]
         }
         CallRequest::Leave => {
             let abandoned = world.get_resource::<Session>().and_then(abandoned);
@@ -427,6 +492,7 @@ fn apply_moves(
     mut moves: MessageReader<ChooseMove>,
     session: Option<ResMut<Session>>,
     mut news: MessageWriter<CallNews>,
+    mut what_if_endings: ResMut<WhatIfEndings>,
 ) {
     let Some(mut session) = session else {
         moves.clear();
@@ -445,6 +511,14 @@ fn apply_moves(
         });
         if let Some(outcome) = session.conversation.outcome() {
             news.write(CallNews::Ended { outcome });
+            if let Some(w) = &session.what_if {
+                what_if_endings.0.push(Arc::new(WhatIfEnding {
+                    from_turn: w.from_turn,
+                    conversation: session.conversation.clone(),
+                    best: session.best_play().cloned(),
+                    ended_at: std::time::SystemTime::now(),
+                }));
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The debrief by keys: the customer's head turn by turn, and what-if.
+//! The debrief by keys: the customer's head turn by turn, and what-if (left, reopened, and
+//! listed in "Your results").
 
 use crate::support::*;
 use bevy::prelude::*;
@@ -68,16 +69,7 @@ fn debrief_head_timeline_and_what_if_by_keys() {
     assert!(shown.iter().any(|t| t == "First ending") && shown.iter().any(|t| t == "This ending"));
 
     // Back to the first ending: its debrief again, as it was, and no what-if any more.
-    let button = app
-        .world_mut()
-        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
-        .iter(app.world())
-        .find(|(_, a)| a.label() == Some("Back to the first ending and its debrief"))
-        .map(|(e, _)| e)
-        .expect("a way back from the what-if");
-    app.world_mut()
-        .resource_mut::<bevy::input_focus::InputFocus>()
-        .set(button, bevy::input_focus::FocusCause::Navigated);
+    focus_labelled(&mut app, "Back to the first ending and its debrief");
     app.press(KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Debrief);
     let session = app.world().resource::<Session>();
@@ -85,4 +77,62 @@ fn debrief_head_timeline_and_what_if_by_keys() {
     assert_eq!(session.conversation.moves(), first_moves);
     let view = app.world().resource::<DebriefView>().clone();
     assert_eq!(view.debrief.score.total, first_total);
+
+    // The what-if is not lost: the first debrief lists it, and Reopen brings it back as it
+    // ended, still compared with the first ending.
+    let what_if_moves = moves_after_trick(&app);
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.starts_with("Played on from turn 3: ")),
+        "{:?}",
+        app.texts()
+    );
+    focus_labelled(&mut app, "Reopen the what-if");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Debrief);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.what_if.as_ref().map(|w| w.from_turn), Some(2));
+    assert_eq!(session.conversation.moves(), what_if_moves);
+    assert!(session.explored.is_empty(), "it is open, not listed twice");
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t == "What-if: played on from turn 3")
+    );
+
+    // "Your results" shows the what-if's ending, said to be an exploration of this run.
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Results);
+    app.update();
+    app.update();
+    assert!(
+        app.texts()
+            .iter()
+            .any(|t| t.contains("What-if from turn 3 of ") && t.contains("not saved as an attempt")),
+        "{:?}",
+        app.texts()
+    );
+}
+
+/// The moves of the what-if the debrief's session keeps among what it explored.
+fn moves_after_trick(app: &App) -> Vec<usize> {
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.explored.len(), 1, "the what-if is kept to reopen");
+    session.explored[0].conversation.moves()
+}
+
+/// Gives the keyboard focus to the button whose accessible label starts with `label`.
+fn focus_labelled(app: &mut App, label: &str) {
+    let button = app
+        .world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| a.label().is_some_and(|l| l.starts_with(label)))
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no button labelled {label:?}"));
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(button, bevy::input_focus::FocusCause::Navigated);
 }

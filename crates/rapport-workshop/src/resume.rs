@@ -94,16 +94,18 @@ fn difference(saved: &PlayedMove, now: &PlayedMove) -> Option<String> {
 pub fn started_ago(started_at: &str, now_unix_seconds: i64) -> Option<String> {
     let (started, _) = crate::report::time::parse_rfc3339(started_at)?;
     let seconds = now_unix_seconds.checked_sub(started)?;
-    if seconds < 0 {
-        return None;
-    }
+    (seconds >= 0).then(|| time_ago(seconds))
+}
+
+/// A time gone by in the words of [`started_ago`].
+pub fn time_ago(seconds: i64) -> String {
     let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
-    Some(match seconds {
-        0..60 => "a moment ago".to_string(),
+    match seconds {
+        ..60 => "a moment ago".to_string(),
         60..3_600 => plural(seconds / 60, "minute"),
         3_600..86_400 => plural(seconds / 3_600, "hour"),
         _ => plural(seconds / 86_400, "day"),
-    })
+    }
 }
 
 #[cfg(test)]

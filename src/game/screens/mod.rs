@@ -68,9 +68,13 @@ fn follow_the_call(
                 overlay.set(Overlay::None);
                 screen.set(Screen::Conversation);
             }
-            CallNews::BackToFirst => {
+            CallNews::BackToFirst | CallNews::WhatIfReopened { over: true } => {
                 overlay.set(Overlay::None);
                 screen.set(Screen::Debrief);
+            }
+            CallNews::WhatIfReopened { over: false } => {
+                overlay.set(Overlay::None);
+                screen.set(Screen::Conversation);
             }
             CallNews::Left => {
                 overlay.set(Overlay::None);

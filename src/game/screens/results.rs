@@ -5,6 +5,7 @@ use super::replay::ReplayView;
 use super::{Screen, screen_root, unix_now};
 use crate::files::results::load_results;
 use crate::game::scenario_assets::Library;
+use crate::game::session::{WhatIfEnding, WhatIfEndings};
 use crate::game::theme::widgets::{a11y, body, button, muted, row, scroll_column, title};
 use crate::game::workshop::ResultsFolder;
 use accesskit::Role;
@@ -14,13 +15,20 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use rapport_core::scoring::outcome_label;
 use rapport_workshop::record::shortened;
-use rapport_workshop::resume::started_ago;
+use rapport_workshop::resume::{started_ago, time_ago};
 use rapport_workshop::{CallResult, Status};
 use std::sync::Arc;
 
 /// The results listed, kept so a choice can open one.
 #[derive(Resource, Debug, Default)]
-struct Listed(Vec<Arc<CallResult>>);
+struct Listed(Vec<Listing>);
+
+/// A saved call, or a what-if that ended in this run (explorations are not saved).
+#[derive(Debug, Clone)]
+enum Listing {
+    Saved(Arc<CallResult>),
+    WhatIf(Arc<WhatIfEnding>),
+}
 
 #[derive(Component, Debug, Clone, Copy)]
 struct ResultButton(usize);
@@ -38,7 +46,12 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn(mut commands: Commands, folder: Res<ResultsFolder>, mut listed: ResMut<Listed>) {
+fn spawn(
+    mut commands: Commands,
+    folder: Res<ResultsFolder>,
+    what_ifs: Res<WhatIfEndings>,
+    mut listed: ResMut<Listed>,
+) {
     let loaded = folder
         .0
         .as_ref()
@@ -50,7 +63,20 @@ fn spawn(mut commands: Commands, folder: Res<ResultsFolder>, mut listed: ResMut<
         .map(|(_, r)| Arc::new(r))
         .collect();
     results.sort_by(|a, b| b.attempt.started_at.cmp(&a.attempt.started_at));
-    listed.0 = results.clone();
+    let now = unix_now();
+    // This run's what-ifs first, newest first: they are the most recent play.
+    let listings: Vec<(Listing, String)> = what_ifs
+        .0
+        .iter()
+        .rev()
+        .map(|w| (Listing::WhatIf(w.clone()), what_if_caption(w, now)))
+        .chain(
+            results
+                .iter()
+                .map(|r| (Listing::Saved(r.clone()), caption(r))),
+        )
+        .collect();
+    listed.0 = listings.iter().map(|(l, _)| l.clone()).collect();
     commands
         .spawn(screen_root(Screen::Results))
         .with_children(|root| {
@@ -77,13 +103,13 @@ fn spawn(mut commands: Commands, folder: Res<ResultsFolder>, mut listed: ResMut<
                 a11y(Role::List, "Your results"),
             ))
             .with_children(|list| {
-                if results.is_empty() {
+                if listings.is_empty() {
                     list.spawn(body(
                         "No results yet: a call you finish or leave appears here.",
                     ));
                 }
-                for (i, r) in results.iter().enumerate() {
-                    let caption = caption(r);
+                for (i, (_, caption)) in listings.iter().enumerate() {
+                    let caption = caption.clone();
                     let mut b = list.spawn((
                         button(caption.clone(), format!("Replay: {caption}"), open),
                         ResultButton(i),
@@ -130,6 +156,23 @@ fn caption(r: &CallResult) -> String {
     )
 }
 
+/// A what-if of this run: when it ended, where it branched, its score and ending.
+fn what_if_caption(w: &WhatIfEnding, now: i64) -> String {
+    let ended = w
+        .ended_at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(now, |d| d.as_secs() as i64);
+    let when = time_ago(now - ended);
+    let score = rapport_core::scoring::debrief::debrief(&w.conversation).score;
+    format!(
+        "{when} · What-if from turn {} of {} · {:.1} · {} (this run only, not saved as an attempt)",
+        w.from_turn + 1,
+        shortened(w.conversation.scenario().title(), 50),
+        score.total,
+        score.outcome.map_or("no ending", outcome_label),
+    )
+}
+
 fn open(
     activate: On<Activate>,
     buttons: Query<&ResultButton>,
@@ -141,8 +184,16 @@ fn open(
     let Ok(ResultButton(i)) = buttons.get(activate.event_target()) else {
         return;
     };
-    let Some(result) = listed.0.get(*i) else {
-        return;
+    let result = match listed.0.get(*i) {
+        Some(Listing::Saved(result)) => result,
+        Some(Listing::WhatIf(w)) => {
+            let replay =
+                rapport_workshop::replay::of_conversation(&w.conversation, w.best.as_ref());
+            commands.insert_resource(ReplayView::new(replay, Screen::Results));
+            screen.set(Screen::Replay);
+            return;
+        }
+        None => return,
     };
     let scenario = library
         .by_id(&result.attempt.scenario.id)

@@ -412,7 +412,8 @@ fn record(
                 stopped = true;
             }
             // Back to the first ending of a what-if: that call was recorded when it ended.
-            CallNews::Left | CallNews::BackToFirst => {}
+            // A reopened what-if is an exploration too: nothing to record.
+            CallNews::Left | CallNews::BackToFirst | CallNews::WhatIfReopened { .. } => {}
         }
     }
     if let Some(fresh) = fresh {

@@ -16,7 +16,7 @@ use crate::game::theme::{ColorRole, TextRole};
 use accesskit::Role;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
-use rapport_core::scoring::debrief::{Debrief, Verdict};
+use rapport_core::scoring::debrief::{Debrief, Verdict, debrief};
 use rapport_core::scoring::outcome_label;
 
 pub(super) fn draw_main(
@@ -81,6 +81,39 @@ pub(super) fn draw_main(
                     });
                 }
             });
+        });
+    }
+
+    if session.what_if.is_none() && !session.explored.is_empty() {
+        page.spawn((
+            panel(Node::default()),
+            a11y(Role::Group, "Your what-ifs from this call"),
+        ))
+        .with_children(|p| {
+            p.spawn(heading("Your what-ifs from this call"));
+            for (index, e) in session.explored.iter().enumerate() {
+                let score = debrief(&e.conversation).score;
+                let ending = match score.outcome {
+                    Some(o) => format!("{} — score {:.1}", outcome_label(o), score.total),
+                    None => format!("not finished, after {} moves", e.conversation.turns().len()),
+                };
+                p.spawn(row(10.0)).with_children(|r| {
+                    let caption = format!("Played on from turn {}: {ending}", e.from_turn + 1);
+                    keyed(
+                        r,
+                        (button(
+                            "Reopen",
+                            format!("Reopen the what-if. {caption}"),
+                            move |_: On<Activate>, mut call: MessageWriter<CallRequest>| {
+                                call.write(CallRequest::ReopenWhatIf { index });
+                            },
+                        ),),
+                        &format!("reopen-{index}"),
+                        focus,
+                    );
+                    r.spawn(body(caption));
+                });
+            }
         });
     }
 
