@@ -148,15 +148,21 @@ fn done_stays_outside_the_scrolling_settings_with_a_sign_of_more_below() {
     };
     let scroller_above = |app: &mut App, entity: Entity| -> Option<Entity> {
         let world = app.world();
-        std::iter::successors(Some(entity), |&e| world.get::<ChildOf>(e).map(ChildOf::parent))
-            .find(|&e| {
-                world
-                    .get::<Node>(e)
-                    .is_some_and(|n| n.overflow.y == OverflowAxis::Scroll)
-            })
+        std::iter::successors(Some(entity), |&e| {
+            world.get::<ChildOf>(e).map(ChildOf::parent)
+        })
+        .find(|&e| {
+            world
+                .get::<Node>(e)
+                .is_some_and(|n| n.overflow.y == OverflowAxis::Scroll)
+        })
     };
     let done = labelled(&mut app, "Done");
-    assert_eq!(scroller_above(&mut app, done), None, "Done never scrolls away");
+    assert_eq!(
+        scroller_above(&mut app, done),
+        None,
+        "Done never scrolls away"
+    );
     let name = labelled(&mut app, "Your name");
     let body = scroller_above(&mut app, name).expect("the settings scroll");
     let mut hints = app.world_mut().query::<&ScrollHint>();
