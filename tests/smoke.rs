@@ -526,6 +526,21 @@ unsafe fn focus_window_named(
             (xlib.XFree)(children.cast());
         }
         let window = found.unwrap_or_else(|| panic!("no window titled {title}"));
+        // The game shows its window only once its first frame is drawn: wait until X maps it
+        // (focusing a window that is not viewable is an X error that ends the test process).
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let mut attributes: xlib::XWindowAttributes = std::mem::zeroed();
+            (xlib.XGetWindowAttributes)(x, window, &mut attributes);
+            if attributes.map_state == xlib::IsViewable {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the window titled {title} was never shown"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
         (xlib.XSetInputFocus)(x, window, xlib::RevertToParent, xlib::CurrentTime);
     }
 }

@@ -9,6 +9,7 @@
 pub mod autoplay;
 pub mod bench;
 pub mod display;
+mod first_frame;
 pub mod input;
 pub mod low_power;
 pub mod renderer;
@@ -111,6 +112,8 @@ pub fn windowed(app: &mut App, options: GameOptions, graphics: renderer::Graphic
                 primary_window: Some(Window {
                     title: "Rapport".into(),
                     resolution: WindowResolution::new(width as u32, height as u32),
+                    // Shown by `first_frame` once the menu has been drawn.
+                    visible: false,
                     ..default()
                 }),
                 ..default()
@@ -139,6 +142,7 @@ pub fn windowed(app: &mut App, options: GameOptions, graphics: renderer::Graphic
     app.add_plugins((
         plugin,
         low_power::windowed_plugin,
+        first_frame::plugin,
         autoplay::plugin,
         bench::plugin,
     ));
