@@ -212,7 +212,10 @@ fn a_results_folder_that_cannot_be_written_is_an_error_that_says_where() {
     ]);
     assert_eq!(status, 1);
     assert!(
-        err.contains("cannot write the result into") && err.contains("taken"),
+        err.contains("cannot write the result into")
+            && err.contains("taken")
+            && err.contains("it is a file, not a folder")
+            && !err.contains("File exists"),
         "{err}"
     );
     assert_eq!(

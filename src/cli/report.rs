@@ -3,7 +3,7 @@
 //! A file that is not a readable result is named and skipped, never fatal.
 
 use crate::files::results::load_results;
-use crate::files::write_atomic;
+use crate::files::{shown, write_output};
 use rapport_workshop::report::{self, ClassReport, ReportOptions, XapiOptions};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,14 +26,14 @@ pub fn run(paths: &[PathBuf], options: ReportOptions, outputs: &Outputs) -> Exit
     }
     let loaded = load_results(paths);
     for (path, why) in &loaded.skipped {
-        eprintln!("warning: skipped {}: {why}", path.display());
+        eprintln!("warning: skipped {}: {why}", shown(path));
     }
     if loaded.results.is_empty() {
         eprintln!(
             "error: no results found in {} (results are the .json files the game writes)",
             paths
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| shown(p))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -45,10 +45,10 @@ pub fn run(paths: &[PathBuf], options: ReportOptions, outputs: &Outputs) -> Exit
     let mut failed = false;
     let mut write = |path: &Option<PathBuf>, what: &str, bytes: &dyn Fn() -> Vec<u8>| {
         let Some(path) = path else { return };
-        match write_atomic(path, &bytes()) {
-            Ok(()) => eprintln!("{what} written to {}", path.display()),
+        match write_output(path, &bytes()) {
+            Ok(()) => eprintln!("{what} written to {}", shown(path)),
             Err(e) => {
-                eprintln!("error: cannot write {what} to {}: {e}", path.display());
+                eprintln!("error: cannot write {what} to {}: {e}", shown(path));
                 failed = true;
             }
         }

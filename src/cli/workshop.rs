@@ -2,6 +2,7 @@
 //! check of a code against this machine's scenarios that the game and `simulate` share.
 
 use crate::files::scenarios::{self as library, Entry};
+use rapport_core::visible::{ECHO_LIMIT, echoed};
 use rapport_workshop::WorkshopCode;
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,6 +22,20 @@ pub fn new(ids: &[String], seed: Option<u64>, extra: Option<&Path>) -> ExitCode 
         );
         return ExitCode::FAILURE;
     }
+    if let Some((i, twice)) = ids
+        .iter()
+        .enumerate()
+        .find(|(i, id)| ids[..*i].contains(id))
+    {
+        eprintln!(
+            "error: scenario \"{}\" is named twice (places {} and {}); a workshop names each \
+             scenario once (a trainee's second attempt already meets another situation)",
+            echoed(twice, ECHO_LIMIT),
+            ids.iter().position(|id| id == twice).unwrap_or(0) + 1,
+            i + 1
+        );
+        return ExitCode::FAILURE;
+    }
     let entries = library::all(extra);
     let mut chosen: Vec<(&Entry, u64)> = Vec::new();
     for id in &ids {
@@ -30,7 +45,8 @@ pub fn new(ids: &[String], seed: Option<u64>, extra: Option<&Path>) -> ExitCode 
         else {
             let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
             eprintln!(
-                "error: no scenario with id \"{id}\" (or it has errors); known: {}",
+                "error: no scenario with id \"{}\" (or it has errors); known: {}",
+                echoed(id, ECHO_LIMIT),
                 known.join(", ")
             );
             return ExitCode::FAILURE;

@@ -117,8 +117,20 @@ pub fn file_name(result: &CallResult) -> String {
     )
 }
 
+/// A results folder that exists as something else (`--results` naming a file) is refused
+/// in words, not with the system's "File exists".
+fn usable_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(std::io::Error::other(
+            "it is a file, not a folder (the results folder holds one file per call)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Writes a result atomically into `dir` (created if missing) and returns its path.
 pub fn save_result(dir: &Path, result: &CallResult) -> std::io::Result<PathBuf> {
+    usable_folder(dir)?;
     let path = dir.join(file_name(result));
     write_atomic(&path, result.to_json().as_bytes())?;
     Ok(path)
@@ -126,6 +138,7 @@ pub fn save_result(dir: &Path, result: &CallResult) -> std::io::Result<PathBuf> 
 
 /// Saves the call in progress (after every move), replacing the previous save atomically.
 pub fn save_in_progress(dir: &Path, saved: &SavedCall) -> std::io::Result<()> {
+    usable_folder(dir)?;
     write_atomic(&dir.join(IN_PROGRESS_FILE), saved.to_json().as_bytes())
 }
 
