@@ -142,17 +142,37 @@ pub fn save_in_progress(dir: &Path, saved: &SavedCall) -> std::io::Result<()> {
     write_atomic(&dir.join(IN_PROGRESS_FILE), saved.to_json().as_bytes())
 }
 
-/// The call a killed game left, if any: `Some(Err)` says why it cannot be read.
+/// The call a killed game left, if any: `Some(Err)` says why it cannot be read. An unreadable
+/// file is moved aside (`call-unreadable-<time>.json`, which the report lists) before the
+/// next call's save would replace it, and the reason names where it was kept.
 pub fn load_in_progress(dir: &Path) -> Option<Result<SavedCall, String>> {
     let path = dir.join(IN_PROGRESS_FILE);
     if std::fs::symlink_metadata(&path).is_err() {
         return None;
     }
-    Some(
-        read_bounded(&path, MAX_RESULT_BYTES as usize)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| SavedCall::from_json(&bytes).map_err(|e| e.to_string())),
-    )
+    let read = read_bounded(&path, MAX_RESULT_BYTES as usize)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| SavedCall::from_json(&bytes).map_err(|e| e.to_string()));
+    Some(read.map_err(|why| match keep_unreadable(dir) {
+        Ok(kept) => format!("{why}; kept as {kept}"),
+        Err(e) => {
+            format!("{why}; it could not be moved aside ({e}) and stays as {IN_PROGRESS_FILE}")
+        }
+    }))
+}
+
+/// Renames an unreadable call in progress to a name of its own that nothing overwrites.
+fn keep_unreadable(dir: &Path) -> std::io::Result<String> {
+    let stamp = safe_part(&timestamp(SystemTime::now()).replace(':', ""), 24);
+    let free = (1..1000)
+        .map(|n| match n {
+            1 => format!("call-unreadable-{stamp}.json"),
+            n => format!("call-unreadable-{stamp}-{n}.json"),
+        })
+        .find(|name| std::fs::symlink_metadata(dir.join(name)).is_err())
+        .ok_or_else(|| std::io::Error::other("no free name"))?;
+    std::fs::rename(dir.join(IN_PROGRESS_FILE), dir.join(&free))?;
+    Ok(free)
 }
 
 /// Forgets the call in progress (it ended, was abandoned and saved as a result, or declined).
@@ -265,4 +285,33 @@ pub fn finished_attempts(dir: &Path, trainee: &str, workshop: &str, scenario: &s
                 && r.attempt.scenario.id == scenario
         })
         .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_call_in_progress_is_kept_aside_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let damaged = b"{\"kind\": \"rapport-call-in-progress\", \"format\": 1, \"moves\": 7";
+        std::fs::write(dir.path().join(IN_PROGRESS_FILE), damaged).unwrap();
+        let why = load_in_progress(dir.path()).unwrap().unwrap_err();
+        let kept = why
+            .split("kept as ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{why}"));
+        assert!(kept.starts_with("call-unreadable-"), "{why}");
+        assert_eq!(std::fs::read(dir.path().join(kept)).unwrap(), damaged);
+        assert!(
+            load_in_progress(dir.path()).is_none(),
+            "nothing left to offer"
+        );
+        // A second unreadable file in the same second gets a name of its own.
+        std::fs::write(dir.path().join(IN_PROGRESS_FILE), b"not json").unwrap();
+        let why = load_in_progress(dir.path()).unwrap().unwrap_err();
+        assert!(why.contains("kept as call-unreadable-"), "{why}");
+        let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(kept.len(), 2);
+    }
 }
