@@ -148,8 +148,12 @@ pub enum Command {
     /// The class report from collected results folders: a table per trainee, the needs most
     /// often missed, the moves most often chosen and prompts for the room's discussion.
     Report {
-        /// Results folders (searched three levels deep) or result files.
+        /// Results folders (searched at any depth) or result files.
         paths: Vec<PathBuf>,
+        /// Keep only this workshop's results (the others and free play are counted and
+        /// left out).
+        #[arg(long, value_name = "CODE")]
+        workshop: Option<String>,
         /// Order trainees by best score and show a rank (default: by name, no ranking).
         #[arg(long)]
         rank: bool,
@@ -254,6 +258,7 @@ pub fn run(args: Args) -> ExitCode {
         ),
         Some(Command::Report {
             paths,
+            workshop,
             rank,
             anonymous,
             html,
@@ -266,6 +271,7 @@ pub fn run(args: Args) -> ExitCode {
             }
             report::run(
                 &paths,
+                workshop.as_deref(),
                 rapport_workshop::ReportOptions { rank, anonymous },
                 &report::Outputs { html, csv, xapi },
             )

@@ -193,22 +193,48 @@ pub fn move_interrupted_aside(dir: &Path, attempt_id: &str) -> std::io::Result<(
     std::fs::rename(dir.join(IN_PROGRESS_FILE), aside)
 }
 
-/// Results read from files and folders, with the files that could not be read and why.
+/// Results read from files and folders, with every file that was not read and why.
 #[derive(Debug, Default)]
 pub struct LoadedResults {
     pub results: Vec<(PathBuf, CallResult)>,
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Folders are searched for `*.json` three levels deep (a facilitator may collect one folder
-/// per laptop); calls in progress or set aside (`call-*.json`) are left out, and other files
-/// that are not results are skipped, each with the reason.
+/// Why a file found in a results folder is not read as a result, from its name alone; `None`
+/// for a `.json` file to read. Names are compared as bytes: a name that is not UTF-8 is
+/// still a result (or named as something else), never passed over unseen.
+fn not_a_result_by_name(name: &[u8]) -> Option<&'static str> {
+    let starts = |prefix: &[u8]| name.starts_with(prefix);
+    if name == IN_PROGRESS_FILE.as_bytes() {
+        Some("a call in progress: not finished; the game offers to resume it on this laptop")
+    } else if starts(b"call-interrupted-") {
+        Some(
+            "a call set aside because its scenario was edited: it no longer replays, so it \
+             cannot be scored",
+        )
+    } else if starts(b"call-unreadable-") {
+        Some("a call in progress the game could not read and kept aside")
+    } else if starts(b".rapport-") {
+        Some("a write that never finished (a temporary file left by a crash)")
+    } else if starts(b".") {
+        Some("a hidden file")
+    } else if !name.ends_with(b".json") {
+        Some("not a .json file")
+    } else {
+        None
+    }
+}
+
+/// Folders are searched at any depth (a facilitator may collect one folder per laptop, as
+/// deep as the copying made them, hidden ones included), following linked folders and
+/// stopping at a loop. Every file that is not read is listed with the reason: calls in
+/// progress or set aside, other files, and results that cannot be read.
 pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
     let mut loaded = LoadedResults::default();
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, 3, &mut files, &mut loaded);
+            collect_dir(path, &mut files, &mut loaded);
         } else {
             files.push(path.clone());
         }
@@ -237,27 +263,42 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
         loaded.skipped.extend(share.skipped);
     }
     loaded.results.sort_by(|a, b| a.0.cmp(&b.0));
+    loaded.skipped.sort_by(|a, b| a.0.cmp(&b.0));
     loaded
 }
 
-fn collect_dir(dir: &Path, depth: u32, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            loaded.skipped.push((dir.to_path_buf(), e.to_string()));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path.is_dir() {
-            if depth > 1 && !name.starts_with('.') {
-                collect_dir(&path, depth - 1, files, loaded);
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let why = match e.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "a link back to {}, a folder already searched",
+                        super::shown(ancestor)
+                    ),
+                    None => e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
+                };
+                loaded.skipped.push((path, why));
+                continue;
             }
-        } else if name.ends_with(".json") && !name.starts_with("call-") && !name.starts_with('.') {
-            files.push(path);
+        };
+        let name = entry.file_name().as_encoded_bytes();
+        // Hidden folders are searched too: a copied home folder keeps results in `.local`.
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        match not_a_result_by_name(name) {
+            Some(why) => loaded
+                .skipped
+                .push((entry.path().to_path_buf(), why.into())),
+            None => files.push(entry.into_path()),
         }
     }
 }
