@@ -82,11 +82,20 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             continue;
         }
         ok += 1;
+        // What a facilitator choosing a workshop's scenarios reads: the title, how hard, how long.
         let title = report
             .parsed
             .scenario
             .as_ref()
-            .map(|s| s.title().to_string())
+            .map(|s| {
+                let meta = &s.file.meta;
+                format!(
+                    "{} ({:?}, about {} minutes)",
+                    s.title(),
+                    meta.difficulty,
+                    meta.estimated_minutes
+                )
+            })
             .unwrap_or_default();
         println!("✓ {}: {title}", entry.origin);
         for r in &report.invariant {
