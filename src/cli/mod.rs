@@ -196,6 +196,12 @@ pub enum WorkshopCommand {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Print a code's scenarios and seed, and whether this machine's scenario files are the
+    /// ones it was made with.
+    Show {
+        /// The workshop code (any case, dashes optional).
+        code: String,
+    },
 }
 
 impl Command {
@@ -287,6 +293,9 @@ pub fn run(args: Args) -> ExitCode {
             };
             workshop::new(&ids, seed, folder.as_deref())
         }
+        Some(Command::Workshop {
+            command: WorkshopCommand::Show { code },
+        }) => workshop::show(&code, args.scenarios.as_deref()),
         Some(Command::New { name, out }) => new::run(&name, out),
         None => crate::game::run(game_options(args.scenarios, args.results, args.game)),
     }

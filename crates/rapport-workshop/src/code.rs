@@ -43,6 +43,16 @@ pub struct CodeScenario {
     pub hash: u32,
 }
 
+/// What this machine has of a scenario a code names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The same text (line ends aside).
+    Same,
+    /// Another text of that id: an edited copy or another Rapport version.
+    Differs,
+    Missing,
+}
+
 /// Why a code was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
@@ -271,16 +281,32 @@ impl WorkshopCode {
     /// Checks the code against this machine's scenarios: `fingerprint_of(id)` is the text
     /// fingerprint of the scenario with that id, if there is one.
     pub fn verify(&self, fingerprint_of: impl Fn(&str) -> Option<u64>) -> Result<(), CodeError> {
-        for s in &self.scenarios {
-            match fingerprint_of(&s.id) {
-                None => return Err(CodeError::Missing { id: s.id.clone() }),
-                Some(f) if short_hash(f) != s.hash => {
-                    return Err(CodeError::Differs { id: s.id.clone() });
-                }
-                Some(_) => {}
+        for (s, found) in self.compare(fingerprint_of) {
+            match found {
+                Found::Missing => return Err(CodeError::Missing { id: s.id.clone() }),
+                Found::Differs => return Err(CodeError::Differs { id: s.id.clone() }),
+                Found::Same => {}
             }
         }
         Ok(())
+    }
+
+    /// Each scenario of the code beside what this machine has of it.
+    pub fn compare(
+        &self,
+        fingerprint_of: impl Fn(&str) -> Option<u64>,
+    ) -> Vec<(&CodeScenario, Found)> {
+        self.scenarios
+            .iter()
+            .map(|s| {
+                let found = match fingerprint_of(&s.id) {
+                    None => Found::Missing,
+                    Some(f) if short_hash(f) != s.hash => Found::Differs,
+                    Some(_) => Found::Same,
+                };
+                (s, found)
+            })
+            .collect()
     }
 
     pub fn has_scenario(&self, id: &str) -> bool {
