@@ -181,3 +181,22 @@ fn a_scenario_named_twice_in_a_workshop_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn file_names_with_escapes_are_shown_visibly_by_check_and_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "pilot\u{1b}[2J\u{202e}.ron";
+    let path = dir.path().join(name);
+    let (status, out, err) = rapport(&["new", "pilot", "--out", path.to_str().unwrap()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(out.contains("pilot\\u{1b}[2J\\u{202e}.ron"), "{out}");
+    assert!(
+        out.contains("pilot\\x1b[2J\\u202e.ron'"),
+        "pasted into bash: {out}"
+    );
+    assert_visible_and_bounded(&out, 2_000);
+    let (status, out, err) = rapport(&["check", "--short", dir.path().to_str().unwrap()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(out.contains("✓") && out.contains("\\u{202e}.ron"), "{out}");
+    assert!(!out.contains(HIDDEN), "{out:?}");
+}

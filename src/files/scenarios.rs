@@ -63,7 +63,7 @@ pub fn load_file(path: &Path) -> std::io::Result<Entry> {
     let bytes = super::read_bounded(path, MAX_SCENARIO_BYTES)?;
     let (text, parsed) = parse_bytes(&bytes);
     Ok(Entry {
-        origin: path.display().to_string(),
+        origin: super::shown(path),
         text,
         parsed,
     })
