@@ -149,7 +149,7 @@ fn one_workshop_is_kept_and_everything_else_is_named_with_why() {
     let (status, _, err) = rapport(&["report", folder]);
     assert_eq!(status, 0, "{err}");
     assert!(
-        err.contains("warning: these results mix 3 workshops or free play"),
+        err.contains("warning: these results mix 2 workshop code(s) and free play"),
         "{err}"
     );
 

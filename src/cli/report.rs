@@ -135,10 +135,15 @@ fn tell_what_was_left_out(not_read: &[(String, String)], taken: &Intake) {
                 None => format!("free play: {n}"),
             })
             .collect();
+        let codes = taken.mixed.keys().filter(|code| code.is_some()).count();
+        let free_play = if taken.mixed.contains_key(&None) {
+            " and free play"
+        } else {
+            ""
+        };
         eprintln!(
-            "warning: these results mix {} workshops or free play ({}); rapport report \
-             --workshop CODE keeps one",
-            taken.mixed.len(),
+            "warning: these results mix {codes} workshop code(s){free_play} ({}); rapport \
+             report --workshop CODE keeps one",
             groups.join(", ")
         );
     }
