@@ -147,7 +147,29 @@ fn tell_what_was_left_out(not_read: &[(String, String)], taken: &Intake) {
             groups.join(", ")
         );
     }
-    let listed: Vec<&(String, String)> = not_read.iter().chain(&taken.left_out).collect();
+    if !taken.copies.is_empty() {
+        eprintln!(
+            "note: {} file(s) are second copies of results already read (the same attempt), \
+             counted once",
+            taken.copies.len()
+        );
+    }
+    // Copies come last: what needs a look comes first.
+    let copies: Vec<(String, String)> = taken
+        .copies
+        .iter()
+        .map(|(path, original)| {
+            (
+                path.clone(),
+                format!("a copy of {original} (the same attempt), counted once"),
+            )
+        })
+        .collect();
+    let listed: Vec<&(String, String)> = not_read
+        .iter()
+        .chain(&taken.left_out)
+        .chain(&copies)
+        .collect();
     if listed.is_empty() {
         return;
     }

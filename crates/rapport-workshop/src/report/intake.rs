@@ -22,6 +22,8 @@ pub struct Intake {
     pub kept: Vec<(String, CallResult)>,
     /// (where it was read, why it was left out).
     pub left_out: Vec<(String, String)>,
+    /// (where it was read, which file it copies): second copies of one attempt, counted once.
+    pub copies: Vec<(String, String)>,
     /// Results of other workshops left out by `--workshop`, per code as written.
     pub other_codes: BTreeMap<String, usize>,
     /// Free-play calls (no workshop) left out by `--workshop`.
@@ -59,7 +61,7 @@ pub fn intake(results: Vec<(String, CallResult)>, workshop: Option<&WorkshopCode
             intake.mixed.clear();
         }
     }
-    let unique = one_per_attempt(in_workshop, &mut intake.left_out);
+    let unique = one_per_attempt(in_workshop, &mut intake);
     intake.kept = same_scenario_texts(unique, workshop, &mut intake.left_out);
     intake
 }
@@ -70,7 +72,7 @@ type Sourced = (String, Option<String>, CallResult);
 type HashCounts = Vec<(String, usize)>;
 
 /// Copies of one attempt count once; an attempt id under another name is named and left out.
-fn one_per_attempt(results: Vec<Sourced>, left_out: &mut Vec<(String, String)>) -> Vec<Sourced> {
+fn one_per_attempt(results: Vec<Sourced>, intake: &mut Intake) -> Vec<Sourced> {
     let mut first: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut kept = Vec::new();
     for (source, code, result) in results {
@@ -80,11 +82,10 @@ fn one_per_attempt(results: Vec<Sourced>, left_out: &mut Vec<(String, String)>) 
                 first.insert(id, (source.clone(), result.attempt.trainee.clone()));
                 kept.push((source, code, result));
             }
-            Some((other, name)) if *name == result.attempt.trainee => left_out.push((
-                source,
-                format!("a copy of {other} (the same attempt), counted once"),
-            )),
-            Some((other, name)) => left_out.push((
+            Some((other, name)) if *name == result.attempt.trainee => {
+                intake.copies.push((source, other.clone()));
+            }
+            Some((other, name)) => intake.left_out.push((
                 source,
                 format!(
                     "its attempt id is also {other}'s, under another name (\"{}\" there, \"{}\" \
