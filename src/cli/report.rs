@@ -50,8 +50,9 @@ pub fn run(
         .collect();
     let taken = intake(read, workshop.as_ref());
     let not_read: Vec<(String, String)> = loaded
-        .skipped
+        .not_results
         .iter()
+        .chain(&loaded.skipped)
         .map(|(path, why)| (shown(path), why.clone()))
         .collect();
     tell_what_was_left_out(&not_read, &taken);

@@ -197,7 +197,10 @@ pub fn move_interrupted_aside(dir: &Path, attempt_id: &str) -> std::io::Result<(
 #[derive(Debug, Default)]
 pub struct LoadedResults {
     pub results: Vec<(PathBuf, CallResult)>,
+    /// Files that should have been results and could not be read (damaged, unreadable).
     pub skipped: Vec<(PathBuf, String)>,
+    /// Files that are not results by their name: calls in progress or set aside, other files.
+    pub not_results: Vec<(PathBuf, String)>,
 }
 
 /// Why a file found in a results folder is not read as a result, from its name alone; `None`
@@ -264,6 +267,7 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
     }
     loaded.results.sort_by(|a, b| a.0.cmp(&b.0));
     loaded.skipped.sort_by(|a, b| a.0.cmp(&b.0));
+    loaded.not_results.sort_by(|a, b| a.0.cmp(&b.0));
     loaded
 }
 
