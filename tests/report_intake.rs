@@ -105,6 +105,14 @@ fn one_workshop_is_kept_and_everything_else_is_named_with_why() {
     let id_at = edited.find("\"attempt_id\": \"").unwrap() + 15;
     edited.replace_range(id_at..id_at + 8, "ffffffff");
     std::fs::write(renamed.join("edited.json"), edited).unwrap();
+    // Ben's call with its total hand-edited to 250, under an attempt id of its own.
+    let total_at = ben_text.find("\"total\": ").unwrap() + 9;
+    let total_end = total_at + ben_text[total_at..].find(',').unwrap();
+    let mut inflated = ben_text.clone();
+    inflated.replace_range(total_at..total_end, "250.0");
+    let id_at = inflated.find("\"attempt_id\": \"").unwrap() + 15;
+    inflated.replace_range(id_at..id_at + 8, "eeeeeeee");
+    std::fs::write(renamed.join("inflated.json"), inflated).unwrap();
 
     let folder = root.to_str().unwrap();
     let (status, out, err) = rapport(&["report", folder, "--workshop", &room]);
@@ -130,6 +138,10 @@ fn one_workshop_is_kept_and_everything_else_is_named_with_why() {
             "under another name (\"Ben\" there, \"Bent\" here)",
         ),
         ("edited.json", "than the workshop code's text of it"),
+        (
+            "inflated.json",
+            "damaged result: field `debrief.score.total`, line",
+        ),
     ];
     for (file, why) in named {
         let line = err
@@ -138,6 +150,7 @@ fn one_workshop_is_kept_and_everything_else_is_named_with_why() {
             .unwrap_or_else(|| panic!("{file} is named: {err}"));
         assert!(line.contains(why), "{line}");
     }
+    assert!(err.contains("250 is out of range (0 to 100)"), "{err}");
     #[cfg(unix)]
     assert!(
         err.lines()
