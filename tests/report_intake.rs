@@ -4,22 +4,10 @@
 //! a name that is not UTF-8, a copy, an attempt id under another name, another scenario text).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn rapport(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "support/run.rs"]
+mod run;
+use run::rapport;
 
 fn code(scenarios: &str, seed: &str) -> String {
     let (status, out, err) =
