@@ -40,6 +40,11 @@ fn check_passes_the_shipped_scenarios_and_prints_each_margin() {
         "{out}"
     );
     assert!(out.contains("8 scenario(s) passed, 0 failed"), "{out}");
+    // The facilitator chooses a workshop's scenarios from this list: how hard and how long.
+    assert!(
+        out.contains("✓ scenarios/corner-cafe.ron: The Corner Cup: the lunch rush (Beginner, about 15 minutes)"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -212,7 +212,10 @@ fn a_results_folder_that_cannot_be_written_is_an_error_that_says_where() {
     ]);
     assert_eq!(status, 1);
     assert!(
-        err.contains("cannot write the result into") && err.contains("taken"),
+        err.contains("cannot write the result into")
+            && err.contains("taken")
+            && err.contains("it is a file, not a folder")
+            && !err.contains("File exists"),
         "{err}"
     );
     assert_eq!(
@@ -237,5 +240,64 @@ fn a_command_piped_into_head_ends_quietly() {
     assert!(
         !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn workshop_show_says_whether_this_machines_files_match_and_a_crlf_copy_does() {
+    let (status, out, err) = rapport(&[
+        "workshop",
+        "new",
+        "--scenarios",
+        "corner-cafe,clinic-scheduling",
+        "--seed",
+        "2026",
+    ]);
+    assert_eq!(status, 0, "{err}");
+    let code = code_of(&out);
+    let (status, out, err) = rapport(&["workshop", "show", &code.to_lowercase()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(out.contains(&format!("Workshop code: {code}")), "{out}");
+    assert!(out.contains("seed 2026"), "{out}");
+    assert!(
+        out.contains("matches this machine's scenarios/corner-cafe.ron")
+            && out.contains("matches this machine's scenarios/clinic-scheduling.ron")
+            && out.contains("This machine's scenario files match the code."),
+        "{out}"
+    );
+    // A laptop whose copy came through Windows: CRLF line ends, the same text.
+    let folder = tempfile::tempdir().unwrap();
+    let cafe = std::fs::read_to_string("scenarios/corner-cafe.ron").unwrap();
+    let copy = folder.path().join("corner-cafe.ron");
+    std::fs::write(&copy, cafe.replace('\n', "\r\n")).unwrap();
+    let folder_arg = folder.path().to_str().unwrap();
+    let (status, out, err) = rapport(&["--scenarios", folder_arg, "workshop", "show", &code]);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        out.contains(&format!("matches this machine's {}", copy.display())),
+        "{out}"
+    );
+    let results = tempfile::tempdir().unwrap();
+    let (status, _, err) = rapport(&[
+        "--scenarios",
+        folder_arg,
+        "simulate",
+        "corner-cafe",
+        "--trainee",
+        "Ana",
+        "--workshop",
+        &code,
+        "--results",
+        results.path().to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "the CRLF copy is accepted: {err}");
+    // An edited copy differs, and the command fails.
+    std::fs::write(&copy, format!("{cafe}\n// edited\n")).unwrap();
+    let (status, out, _) = rapport(&["--scenarios", folder_arg, "workshop", "show", &code]);
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains("differs: this machine's"), "{out}");
+    assert!(
+        out.contains("do not match the code (1 scenario(s) above)"),
+        "{out}"
     );
 }

@@ -19,7 +19,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
     for path in paths {
         match library::ron_files(path) {
             Ok(files) if files.is_empty() => {
-                eprintln!("{}: no .ron files here", path.display());
+                eprintln!("{}: no .ron files here", crate::files::shown(path));
                 failed = true;
             }
             Ok(files) => {
@@ -27,7 +27,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                     match library::load_file(&file) {
                         Ok(entry) => entries.push(entry),
                         Err(err) => {
-                            eprintln!("{}: cannot read: {err}", file.display());
+                            eprintln!("{}: cannot read: {err}", crate::files::shown(&file));
                             failed = true;
                             unreadable += 1;
                         }
@@ -35,7 +35,7 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
                 }
             }
             Err(err) => {
-                eprintln!("{}: cannot read: {err}", path.display());
+                eprintln!("{}: cannot read: {err}", crate::files::shown(path));
                 failed = true;
                 unreadable += 1;
             }
@@ -82,11 +82,20 @@ pub fn run(paths: &[PathBuf], extra: Option<&Path>, short: bool) -> ExitCode {
             continue;
         }
         ok += 1;
+        // What a facilitator choosing a workshop's scenarios reads: the title, how hard, how long.
         let title = report
             .parsed
             .scenario
             .as_ref()
-            .map(|s| s.title().to_string())
+            .map(|s| {
+                let meta = &s.file.meta;
+                format!(
+                    "{} ({:?}, about {} minutes)",
+                    s.title(),
+                    meta.difficulty,
+                    meta.estimated_minutes
+                )
+            })
             .unwrap_or_default();
         println!("✓ {}: {title}", entry.origin);
         for r in &report.invariant {

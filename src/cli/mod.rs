@@ -86,6 +86,32 @@ pub struct GameArgs {
     pub bench: Option<String>,
 }
 
+impl GameArgs {
+    /// The game's options given on this command line, by their flag.
+    fn given(&self) -> Vec<&'static str> {
+        [
+            ("--scenario", self.scenario.is_some()),
+            ("--autoplay", self.autoplay.is_some()),
+            ("--screenshots", self.screenshots.is_some()),
+            ("--seed", self.seed.is_some()),
+            ("--size", self.size.is_some()),
+            ("--text-size", self.text_size.is_some()),
+            ("--high-contrast", self.high_contrast),
+            ("--workshop", self.workshop.is_some()),
+            ("--trainee", self.trainee.is_some()),
+            ("--projector", self.projector),
+            ("--assessment", self.assessment),
+            ("--no-watch", self.no_watch),
+            ("--renderer", self.renderer != Default::default()),
+            ("--autoplay-hold-after", self.autoplay_hold_after.is_some()),
+            ("--bench", self.bench.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check scenario files (or folders of them) and prove the scoring invariant for each.
@@ -122,8 +148,12 @@ pub enum Command {
     /// The class report from collected results folders: a table per trainee, the needs most
     /// often missed, the moves most often chosen and prompts for the room's discussion.
     Report {
-        /// Results folders (searched three levels deep) or result files.
+        /// Results folders (searched at any depth) or result files.
         paths: Vec<PathBuf>,
+        /// Keep only this workshop's results (the others and free play are counted and
+        /// left out).
+        #[arg(long, value_name = "CODE")]
+        workshop: Option<String>,
         /// Order trainees by best score and show a rank (default: by name, no ranking).
         #[arg(long)]
         rank: bool,
@@ -166,9 +196,47 @@ pub enum WorkshopCommand {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Print a code's scenarios and seed, and whether this machine's scenario files are the
+    /// ones it was made with.
+    Show {
+        /// The workshop code (any case, dashes optional).
+        code: String,
+    },
+}
+
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Simulate { .. } => "simulate",
+            Command::Report { .. } => "report",
+            Command::Workshop { .. } => "workshop",
+            Command::New { .. } => "new",
+        }
+    }
+}
+
+/// Options written before a command are the game window's: a command does not read them,
+/// so `rapport --workshop X report` is refused rather than run without the filter it asks for.
+fn misplaced_game_options(args: &Args) -> Option<String> {
+    let command = args.command.as_ref()?;
+    let given = args.game.given();
+    if given.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} given before `{name}`: options before a command belong to the game window and \
+         do not apply to `{name}`; write them after it (rapport {name} --help lists its own)",
+        given.join(", "),
+        name = command.name(),
+    ))
 }
 
 pub fn run(args: Args) -> ExitCode {
+    if let Some(problem) = misplaced_game_options(&args) {
+        eprintln!("error: {problem}");
+        return ExitCode::from(2);
+    }
     match args.command {
         Some(Command::Check { paths, short }) => {
             check::run(&paths, args.scenarios.as_deref(), short)
@@ -196,6 +264,7 @@ pub fn run(args: Args) -> ExitCode {
         ),
         Some(Command::Report {
             paths,
+            workshop,
             rank,
             anonymous,
             html,
@@ -203,11 +272,12 @@ pub fn run(args: Args) -> ExitCode {
             xapi,
         }) => {
             if let Some(path) = report::missing(&paths) {
-                eprintln!("error: {} does not exist", path.display());
+                eprintln!("error: {} does not exist", crate::files::shown(path));
                 return ExitCode::FAILURE;
             }
             report::run(
                 &paths,
+                workshop.as_deref(),
                 rapport_workshop::ReportOptions { rank, anonymous },
                 &report::Outputs { html, csv, xapi },
             )
@@ -223,6 +293,9 @@ pub fn run(args: Args) -> ExitCode {
             };
             workshop::new(&ids, seed, folder.as_deref())
         }
+        Some(Command::Workshop {
+            command: WorkshopCommand::Show { code },
+        }) => workshop::show(&code, args.scenarios.as_deref()),
         Some(Command::New { name, out }) => new::run(&name, out),
         None => crate::game::run(game_options(args.scenarios, args.results, args.game)),
     }

@@ -38,31 +38,52 @@ pub fn run(name: &str, out: Option<PathBuf>) -> ExitCode {
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "error: {} already exists (a file or a link); choose another name or --out path",
-                path.display()
+                crate::files::shown(&path)
             );
             return ExitCode::FAILURE;
         }
         Err(err) => {
-            eprintln!("error: cannot write {}: {err}", path.display());
+            eprintln!("error: cannot write {}: {err}", crate::files::shown(&path));
             return ExitCode::FAILURE;
         }
     }
     println!(
         "Wrote {}. Edit it, then run: rapport check {}",
-        path.display(),
+        crate::files::shown(&path),
         shell_quoted(&path)
     );
     ExitCode::SUCCESS
 }
 
 /// A path as it can be pasted into a shell: quoted when it holds anything but plain
-/// characters.
+/// characters, with ANSI-C quoting (`$'…'`) when it holds control characters.
 pub fn shell_quoted(path: &std::path::Path) -> String {
     let text = path.display().to_string();
     let plain = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c);
     if !text.is_empty() && text.chars().all(plain) {
-        text
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
+        return text;
     }
+    if !text.chars().any(rapport_core::visible::is_hidden) {
+        return format!("'{}'", text.replace('\'', "'\\''"));
+    }
+    // Escapes and direction overrides are written the way bash reads them back ($'\x1b'),
+    // never raw into the terminal.
+    let mut quoted = String::from("$'");
+    for c in text.chars() {
+        match c {
+            '\'' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if rapport_core::visible::is_hidden(c) && (c as u32) < 0x80 => {
+                quoted.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if rapport_core::visible::is_hidden(c) => {
+                quoted.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('\'');
+    quoted
 }

@@ -63,7 +63,8 @@ pub fn run(
     };
     let Some(mut player) = players::by_name(player_name, seed) else {
         eprintln!(
-            "error: no player \"{player_name}\"; choose one of: {}",
+            "error: no player \"{}\"; choose one of: {}",
+            rapport_core::visible::echoed(player_name, rapport_core::visible::ECHO_LIMIT),
             players::PLAYER_NAMES.join(", ")
         );
         return ExitCode::FAILURE;
@@ -192,6 +193,11 @@ fn record(
     );
     let result = crate::files::results::result_now(conversation, attempt, started);
     crate::files::results::save_result(dir, &result)
-        .map(|path| eprintln!("result written to {}", path.display()))
-        .map_err(|e| format!("cannot write the result into {}: {e}", dir.display()))
+        .map(|path| eprintln!("result written to {}", crate::files::shown(&path)))
+        .map_err(|e| {
+            format!(
+                "cannot write the result into {}: {e}",
+                crate::files::shown(dir)
+            )
+        })
 }

@@ -2,7 +2,9 @@
 //! check of a code against this machine's scenarios that the game and `simulate` share.
 
 use crate::files::scenarios::{self as library, Entry};
+use rapport_core::visible::{ECHO_LIMIT, echoed};
 use rapport_workshop::WorkshopCode;
+use rapport_workshop::code::Found;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -21,6 +23,20 @@ pub fn new(ids: &[String], seed: Option<u64>, extra: Option<&Path>) -> ExitCode 
         );
         return ExitCode::FAILURE;
     }
+    if let Some((i, twice)) = ids
+        .iter()
+        .enumerate()
+        .find(|(i, id)| ids[..*i].contains(id))
+    {
+        eprintln!(
+            "error: scenario \"{}\" is named twice (places {} and {}); a workshop names each \
+             scenario once (a trainee's second attempt already meets another situation)",
+            echoed(twice, ECHO_LIMIT),
+            ids.iter().position(|id| id == twice).unwrap_or(0) + 1,
+            i + 1
+        );
+        return ExitCode::FAILURE;
+    }
     let entries = library::all(extra);
     let mut chosen: Vec<(&Entry, u64)> = Vec::new();
     for id in &ids {
@@ -30,7 +46,8 @@ pub fn new(ids: &[String], seed: Option<u64>, extra: Option<&Path>) -> ExitCode 
         else {
             let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
             eprintln!(
-                "error: no scenario with id \"{id}\" (or it has errors); known: {}",
+                "error: no scenario with id \"{}\" (or it has errors); known: {}",
+                echoed(id, ECHO_LIMIT),
                 known.join(", ")
             );
             return ExitCode::FAILURE;
@@ -80,6 +97,68 @@ pub fn new(ids: &[String], seed: Option<u64>, extra: Option<&Path>) -> ExitCode 
     println!("Collect each laptop's results folder (shown in Settings), then:");
     println!("  rapport report FOLDER... --html class.html");
     ExitCode::SUCCESS
+}
+
+/// `rapport workshop show CODE`: the scenarios and seed a code fixes, and whether this
+/// machine's scenario files are the facilitator's (by the text hash the code carries, which
+/// reads CRLF line ends as LF). Fails when one is missing or differs.
+pub fn show(code_text: &str, extra: Option<&Path>) -> ExitCode {
+    let code = match WorkshopCode::decode(code_text) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let entries = library::all(extra);
+    let scenario_of = |id: &str| {
+        entries
+            .iter()
+            .find_map(|e| Some((e, e.parsed.scenario.as_ref().filter(|s| s.id() == id)?)))
+    };
+    println!("Workshop code: {}", code.encode());
+    println!();
+    let compared = code.compare(|id| scenario_of(id).map(|(_, s)| s.fingerprint));
+    let mut problems = 0;
+    for (listed, found) in &compared {
+        let id = echoed(&listed.id, ECHO_LIMIT);
+        let here = scenario_of(&listed.id);
+        let title = here.map_or(String::new(), |(_, s)| format!(" — {}", s.title()));
+        println!("  {id}{title} (text hash {:06x})", listed.hash);
+        let origin = here.map_or(String::new(), |(e, _)| e.origin.clone());
+        let verdict = match found {
+            Found::Same => format!("matches this machine's {origin}"),
+            Found::Differs => format!(
+                "differs: this machine's {origin} is another text (edited, or another Rapport \
+                 version); ask the facilitator for {id}.ron and use --scenarios FOLDER"
+            ),
+            Found::Missing => format!(
+                "missing: this machine has no scenario \"{id}\"; ask the facilitator for \
+                 {id}.ron and use --scenarios FOLDER"
+            ),
+        };
+        if *found != Found::Same {
+            problems += 1;
+        }
+        println!("    {verdict}");
+    }
+    let later: Vec<String> = (2..=4).map(|n| code.seed_for(n).to_string()).collect();
+    println!(
+        "  seed {}: everyone's first attempt at a scenario meets this situation; attempts 2, \
+         3 and 4 meet seeds {}",
+        code.seed,
+        later.join(", ")
+    );
+    println!();
+    if problems == 0 {
+        println!("This machine's scenario files match the code.");
+        ExitCode::SUCCESS
+    } else {
+        println!(
+            "This machine's scenario files do not match the code ({problems} scenario(s) above)."
+        );
+        ExitCode::FAILURE
+    }
 }
 
 /// Reads a code and checks it against this machine's scenarios: the error says which

@@ -1,6 +1,7 @@
 //! One home for files: where scenarios are found (shipped in the binary, a `--scenarios`
 //! folder, and which wins), where the trainee's settings and results are kept, [`read_bounded`],
-//! the one way a file is read, and [`write_atomic`], the one way one is written. The command line and the game both read files through here;
+//! the one way a file is read, and [`write_atomic`], the one way one is written ([`write_output`]
+//! for a path the user names as an output). The command line and the game both read files through here;
 //! nothing else in the binary opens one (the game's asset loader watches the same folders
 //! through Bevy and decodes what it reads with the same core function).
 
@@ -65,6 +66,54 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temporary.persist(path).map_err(|e| e.error)?;
     sync_folder(dir);
     Ok(())
+}
+
+/// Writes a file the user named as an output (`report --html/--csv/--xapi`): only over a
+/// regular file or at a new path. A device, a named pipe, a socket, a folder or a link there
+/// is refused by name and left as it is: [`write_atomic`] renames over its target, which
+/// would replace `/dev/full` or a FIFO with a regular file.
+pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && let Some(what) = not_a_regular_file(&meta.file_type())
+    {
+        return Err(std::io::Error::other(format!(
+            "it is {what}; outputs are written only to a regular file or a new path"
+        )));
+    }
+    write_atomic(path, bytes)
+}
+
+/// What a file system entry is when it is not a regular file, in words.
+fn not_a_regular_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_symlink() {
+        return Some("a link");
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// A path as a message shows it: control characters and direction overrides written as
+/// escapes, bytes that are not UTF-8 as `\xNN`, at most 200 characters.
+pub fn shown(path: &Path) -> String {
+    rapport_core::visible::echoed_bytes(path.as_os_str().as_encoded_bytes(), 200)
 }
 
 /// Makes a rename durable. Folders cannot be opened for syncing on every platform (Windows);

@@ -117,8 +117,20 @@ pub fn file_name(result: &CallResult) -> String {
     )
 }
 
+/// A results folder that exists as something else (`--results` naming a file) is refused
+/// in words, not with the system's "File exists".
+fn usable_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(std::io::Error::other(
+            "it is a file, not a folder (the results folder holds one file per call)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Writes a result atomically into `dir` (created if missing) and returns its path.
 pub fn save_result(dir: &Path, result: &CallResult) -> std::io::Result<PathBuf> {
+    usable_folder(dir)?;
     let path = dir.join(file_name(result));
     write_atomic(&path, result.to_json().as_bytes())?;
     Ok(path)
@@ -126,20 +138,41 @@ pub fn save_result(dir: &Path, result: &CallResult) -> std::io::Result<PathBuf> 
 
 /// Saves the call in progress (after every move), replacing the previous save atomically.
 pub fn save_in_progress(dir: &Path, saved: &SavedCall) -> std::io::Result<()> {
+    usable_folder(dir)?;
     write_atomic(&dir.join(IN_PROGRESS_FILE), saved.to_json().as_bytes())
 }
 
-/// The call a killed game left, if any: `Some(Err)` says why it cannot be read.
+/// The call a killed game left, if any: `Some(Err)` says why it cannot be read. An unreadable
+/// file is moved aside (`call-unreadable-<time>.json`, which the report lists) before the
+/// next call's save would replace it, and the reason names where it was kept.
 pub fn load_in_progress(dir: &Path) -> Option<Result<SavedCall, String>> {
     let path = dir.join(IN_PROGRESS_FILE);
     if std::fs::symlink_metadata(&path).is_err() {
         return None;
     }
-    Some(
-        read_bounded(&path, MAX_RESULT_BYTES as usize)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| SavedCall::from_json(&bytes).map_err(|e| e.to_string())),
-    )
+    let read = read_bounded(&path, MAX_RESULT_BYTES as usize)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| SavedCall::from_json(&bytes).map_err(|e| e.to_string()));
+    Some(read.map_err(|why| match keep_unreadable(dir) {
+        Ok(kept) => format!("{why}; kept as {kept}"),
+        Err(e) => {
+            format!("{why}; it could not be moved aside ({e}) and stays as {IN_PROGRESS_FILE}")
+        }
+    }))
+}
+
+/// Renames an unreadable call in progress to a name of its own that nothing overwrites.
+fn keep_unreadable(dir: &Path) -> std::io::Result<String> {
+    let stamp = safe_part(&timestamp(SystemTime::now()).replace(':', ""), 24);
+    let free = (1..1000)
+        .map(|n| match n {
+            1 => format!("call-unreadable-{stamp}.json"),
+            n => format!("call-unreadable-{stamp}-{n}.json"),
+        })
+        .find(|name| std::fs::symlink_metadata(dir.join(name)).is_err())
+        .ok_or_else(|| std::io::Error::other("no free name"))?;
+    std::fs::rename(dir.join(IN_PROGRESS_FILE), dir.join(&free))?;
+    Ok(free)
 }
 
 /// Forgets the call in progress (it ended, was abandoned and saved as a result, or declined).
@@ -160,22 +193,51 @@ pub fn move_interrupted_aside(dir: &Path, attempt_id: &str) -> std::io::Result<(
     std::fs::rename(dir.join(IN_PROGRESS_FILE), aside)
 }
 
-/// Results read from files and folders, with the files that could not be read and why.
+/// Results read from files and folders, with every file that was not read and why.
 #[derive(Debug, Default)]
 pub struct LoadedResults {
     pub results: Vec<(PathBuf, CallResult)>,
+    /// Files that should have been results and could not be read (damaged, unreadable).
     pub skipped: Vec<(PathBuf, String)>,
+    /// Files that are not results by their name: calls in progress or set aside, other files.
+    pub not_results: Vec<(PathBuf, String)>,
 }
 
-/// Folders are searched for `*.json` three levels deep (a facilitator may collect one folder
-/// per laptop); calls in progress or set aside (`call-*.json`) are left out, and other files
-/// that are not results are skipped, each with the reason.
+/// Why a file found in a results folder is not read as a result, from its name alone; `None`
+/// for a `.json` file to read. Names are compared as bytes: a name that is not UTF-8 is
+/// still a result (or named as something else), never passed over unseen.
+fn not_a_result_by_name(name: &[u8]) -> Option<&'static str> {
+    let starts = |prefix: &[u8]| name.starts_with(prefix);
+    if name == IN_PROGRESS_FILE.as_bytes() {
+        Some("a call in progress: not finished; the game offers to resume it on this laptop")
+    } else if starts(b"call-interrupted-") {
+        Some(
+            "a call set aside because its scenario was edited: it no longer replays, so it \
+             cannot be scored",
+        )
+    } else if starts(b"call-unreadable-") {
+        Some("a call in progress the game could not read and kept aside")
+    } else if starts(b".rapport-") {
+        Some("a write that never finished (a temporary file left by a crash)")
+    } else if starts(b".") {
+        Some("a hidden file")
+    } else if !name.ends_with(b".json") {
+        Some("not a .json file")
+    } else {
+        None
+    }
+}
+
+/// Folders are searched at any depth (a facilitator may collect one folder per laptop, as
+/// deep as the copying made them, hidden ones included), following linked folders and
+/// stopping at a loop. Every file that is not read is listed with the reason: calls in
+/// progress or set aside, other files, and results that cannot be read.
 pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
     let mut loaded = LoadedResults::default();
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, 3, &mut files, &mut loaded);
+            collect_dir(path, &mut files, &mut loaded);
         } else {
             files.push(path.clone());
         }
@@ -204,27 +266,43 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
         loaded.skipped.extend(share.skipped);
     }
     loaded.results.sort_by(|a, b| a.0.cmp(&b.0));
+    loaded.skipped.sort_by(|a, b| a.0.cmp(&b.0));
+    loaded.not_results.sort_by(|a, b| a.0.cmp(&b.0));
     loaded
 }
 
-fn collect_dir(dir: &Path, depth: u32, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            loaded.skipped.push((dir.to_path_buf(), e.to_string()));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path.is_dir() {
-            if depth > 1 && !name.starts_with('.') {
-                collect_dir(&path, depth - 1, files, loaded);
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let why = match e.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "a link back to {}, a folder already searched",
+                        super::shown(ancestor)
+                    ),
+                    None => e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
+                };
+                loaded.skipped.push((path, why));
+                continue;
             }
-        } else if name.ends_with(".json") && !name.starts_with("call-") && !name.starts_with('.') {
-            files.push(path);
+        };
+        let name = entry.file_name().as_encoded_bytes();
+        // Hidden folders are searched too: a copied home folder keeps results in `.local`.
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        match not_a_result_by_name(name) {
+            Some(why) => loaded
+                .skipped
+                .push((entry.path().to_path_buf(), why.into())),
+            None => files.push(entry.into_path()),
         }
     }
 }
@@ -252,4 +330,33 @@ pub fn finished_attempts(dir: &Path, trainee: &str, workshop: &str, scenario: &s
                 && r.attempt.scenario.id == scenario
         })
         .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_call_in_progress_is_kept_aside_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let damaged = b"{\"kind\": \"rapport-call-in-progress\", \"format\": 1, \"moves\": 7";
+        std::fs::write(dir.path().join(IN_PROGRESS_FILE), damaged).unwrap();
+        let why = load_in_progress(dir.path()).unwrap().unwrap_err();
+        let kept = why
+            .split("kept as ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{why}"));
+        assert!(kept.starts_with("call-unreadable-"), "{why}");
+        assert_eq!(std::fs::read(dir.path().join(kept)).unwrap(), damaged);
+        assert!(
+            load_in_progress(dir.path()).is_none(),
+            "nothing left to offer"
+        );
+        // A second unreadable file in the same second gets a name of its own.
+        std::fs::write(dir.path().join(IN_PROGRESS_FILE), b"not json").unwrap();
+        let why = load_in_progress(dir.path()).unwrap().unwrap_err();
+        assert!(why.contains("kept as call-unreadable-"), "{why}");
+        let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(kept.len(), 2);
+    }
 }

@@ -3,6 +3,7 @@
 
 use rapport_core::scenario::decode::MAX_SCENARIO_BYTES;
 use rapport_core::scenario::{Parsed, parse, parse_bytes};
+use rapport_core::visible::{ECHO_LIMIT, echoed};
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
@@ -62,7 +63,7 @@ pub fn load_file(path: &Path) -> std::io::Result<Entry> {
     let bytes = super::read_bounded(path, MAX_SCENARIO_BYTES)?;
     let (text, parsed) = parse_bytes(&bytes);
     Ok(Entry {
-        origin: path.display().to_string(),
+        origin: super::shown(path),
         text,
         parsed,
     })
@@ -110,7 +111,7 @@ pub fn all(extra: Option<&Path>) -> Vec<Entry> {
         for file in ron_files(dir).unwrap_or_default() {
             match load_file(&file) {
                 Ok(entry) => entries.push((entry, true)),
-                Err(err) => eprintln!("{}: cannot read: {err}", file.display()),
+                Err(err) => eprintln!("{}: cannot read: {err}", super::shown(&file)),
             }
         }
     }
@@ -124,7 +125,7 @@ pub fn all(extra: Option<&Path>) -> Vec<Entry> {
 pub fn find(name: &str, extra: Option<&Path>) -> Result<Entry, String> {
     let path = Path::new(name);
     if name.ends_with(".ron") || path.is_file() {
-        return load_file(path).map_err(|e| format!("{name}: cannot read: {e}"));
+        return load_file(path).map_err(|e| format!("{}: cannot read: {e}", super::shown(path)));
     }
     let id = if name == "default" {
         DEFAULT_SCENARIO
@@ -138,7 +139,11 @@ pub fn find(name: &str, extra: Option<&Path>) -> Result<Entry, String> {
         .cloned()
         .ok_or_else(|| {
             let known: Vec<&str> = entries.iter().filter_map(Entry::id).collect();
-            format!("no scenario with id \"{id}\"; known: {}", known.join(", "))
+            format!(
+                "no scenario with id \"{}\"; known: {}",
+                echoed(id, ECHO_LIMIT),
+                known.join(", ")
+            )
         })
 }
 

@@ -18,6 +18,7 @@ pub mod players;
 pub mod report;
 pub mod scenario;
 pub mod scoring;
+pub mod visible;
 
 /// A commented starter scenario that passes `check` (what `rapport new` writes).
 pub const STARTER_SCENARIO: &str = include_str!("starter.ron");

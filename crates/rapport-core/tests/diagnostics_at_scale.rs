@@ -109,6 +109,38 @@ fn an_overlong_unknown_word_is_shortened_in_the_message_and_the_rendering() {
 }
 
 #[test]
+fn an_unknown_id_with_escapes_and_direction_overrides_is_echoed_visibly() {
+    let (before, after) = STARTER_SCENARIO
+        .split_once("about: [\"")
+        .expect("the starter has a move about a need");
+    let hostile = "zz\u{1b}[31m\u{202e}evil\u{2066}";
+    let text = format!("{before}about: [\"{hostile}{after}");
+    let parsed = parse(&text);
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E011")
+        .expect("an unknown id is E011");
+    assert!(
+        d.message.contains("zz\\u{1b}[31m\\u{202e}evil\\u{2066}"),
+        "{}",
+        d.message
+    );
+    let rendered = render("hostile.ron", &text, &parsed.diagnostics);
+    let short = render_short("hostile.ron", &parsed.diagnostics);
+    for shown in [&rendered, &short] {
+        assert!(
+            !shown.contains(['\u{1b}', '\u{202e}', '\u{2066}']),
+            "a hidden character reached the terminal: {shown:?}"
+        );
+    }
+    assert!(
+        rendered.contains(&format!("hostile.ron:{}:{} ]", d.line, d.column)),
+        "{rendered}"
+    );
+}
+
+#[test]
 fn an_overlong_line_is_shown_shortened_around_the_problem() {
     let comment = "é".repeat(5_000);
     let text = STARTER_SCENARIO.replacen(

@@ -399,3 +399,23 @@ fn the_menu_sections_are_the_same_on_every_seed_and_every_turn_of_the_sale() {
         }
     }
 }
+
+#[test]
+fn a_copy_with_windows_line_ends_is_the_same_scenario_with_the_same_fingerprint() {
+    for (name, text) in shipped() {
+        let crlf = text.replace('\n', "\r\n");
+        let scenario = |text: &str| {
+            rapport_core::scenario::parse(text)
+                .scenario
+                .expect("a shipped scenario parses")
+        };
+        let (lf, crlf) = (scenario(&text), scenario(&crlf));
+        assert_eq!(lf.fingerprint, crlf.fingerprint, "{name}");
+        assert_eq!(lf.file, crlf.file, "{name}: the same scenario");
+        let edited = scenario(&format!("{text}\n// edited\n"));
+        assert_ne!(
+            lf.fingerprint, edited.fingerprint,
+            "{name}: an edit still shows"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! read as 1, 1 and 0), in groups of four, case and dashes free.
 
 use data_encoding::{Encoding, Specification};
+use rapport_core::visible::{ECHO_LIMIT, echoed};
 
 const PREFIX: &str = "RAP";
 const VERSION: u8 = 1;
@@ -42,6 +43,16 @@ pub struct CodeScenario {
     pub hash: u32,
 }
 
+/// What this machine has of a scenario a code names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The same text (line ends aside).
+    Same,
+    /// Another text of that id: an edited copy or another Rapport version.
+    Differs,
+    Missing,
+}
+
 /// Why a code was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
@@ -57,6 +68,8 @@ pub enum CodeError {
 
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A custom scenario's id comes from the code as typed: shown visibly and bounded.
+        let shown = |id: &str| echoed(id, ECHO_LIMIT);
         match self {
             CodeError::Malformed(why) => write!(
                 f,
@@ -66,13 +79,15 @@ impl std::fmt::Display for CodeError {
             CodeError::Missing { id } => write!(
                 f,
                 "the workshop uses scenario \"{id}\", which this machine does not have: ask the \
-                 facilitator for {id}.ron, put it in a folder and start with --scenarios FOLDER"
+                 facilitator for {id}.ron, put it in a folder and start with --scenarios FOLDER",
+                id = shown(id)
             ),
             CodeError::Differs { id } => write!(
                 f,
                 "scenario \"{id}\" on this machine is not the facilitator's version (it was \
                  edited, or Rapport's version differs): ask the facilitator for {id}.ron and \
-                 start with --scenarios FOLDER, so the whole room meets the same customer"
+                 start with --scenarios FOLDER, so the whole room meets the same customer",
+                id = shown(id)
             ),
             CodeError::Unfit(why) => write!(f, "{why}"),
         }
@@ -86,7 +101,16 @@ fn alphabet() -> Encoding {
     spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
     spec.translate.from.push_str("abcdefghjkmnpqrstvwxyzILOilo");
     spec.translate.to.push_str("ABCDEFGHJKMNPQRSTVWXYZ110110");
+    // The last letter's spare bits are not checked here: a typo there is the checksum's to
+    // catch, and is then named as a typo, not as a letter that is not in codes.
+    spec.check_trailing_bits = false;
     spec.encoding().expect("a valid base32 alphabet")
+}
+
+/// A letter a code may hold as typed (after upper-casing): Crockford's 32 and the I, L and O
+/// read as 1, 1 and 0.
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_digit() || (c.is_ascii_uppercase() && c != 'U')
 }
 
 fn checksum(bytes: &[u8]) -> u16 {
@@ -198,14 +222,24 @@ impl WorkshopCode {
         if body.len() > 400 {
             return Err(malformed("it is far too long"));
         }
-        let bytes = alphabet()
+        let alphabet = alphabet();
+        if let Some((place, letter)) = body.chars().enumerate().find(|(_, c)| !is_code_letter(*c)) {
+            return Err(CodeError::Malformed(format!(
+                "\"{}\", letter {} after RAP-, is not used in codes (they use 0-9 and A-Z but U)",
+                echoed(&letter.to_string(), 4),
+                place + 1
+            )));
+        }
+        let bytes = alphabet
             .decode(body.as_bytes())
-            .map_err(|_| malformed("it has a letter that is not in such codes, or is cut short"))?;
+            .map_err(|_| malformed("it is cut short, or has a letter too many"))?;
         let Some((payload, sum)) = bytes.split_last_chunk::<2>() else {
             return Err(malformed("it is too short"));
         };
         if checksum(payload) != u16::from_be_bytes(*sum) {
-            return Err(malformed("a letter is wrong or missing"));
+            return Err(malformed(
+                "a letter is mistyped: the checksum in its last letters does not match the rest",
+            ));
         }
         let mut rest = payload;
         let version = take(&mut rest, 1).ok_or_else(|| malformed("it is empty"))?[0];
@@ -247,16 +281,32 @@ impl WorkshopCode {
     /// Checks the code against this machine's scenarios: `fingerprint_of(id)` is the text
     /// fingerprint of the scenario with that id, if there is one.
     pub fn verify(&self, fingerprint_of: impl Fn(&str) -> Option<u64>) -> Result<(), CodeError> {
-        for s in &self.scenarios {
-            match fingerprint_of(&s.id) {
-                None => return Err(CodeError::Missing { id: s.id.clone() }),
-                Some(f) if short_hash(f) != s.hash => {
-                    return Err(CodeError::Differs { id: s.id.clone() });
-                }
-                Some(_) => {}
+        for (s, found) in self.compare(fingerprint_of) {
+            match found {
+                Found::Missing => return Err(CodeError::Missing { id: s.id.clone() }),
+                Found::Differs => return Err(CodeError::Differs { id: s.id.clone() }),
+                Found::Same => {}
             }
         }
         Ok(())
+    }
+
+    /// Each scenario of the code beside what this machine has of it.
+    pub fn compare(
+        &self,
+        fingerprint_of: impl Fn(&str) -> Option<u64>,
+    ) -> Vec<(&CodeScenario, Found)> {
+        self.scenarios
+            .iter()
+            .map(|s| {
+                let found = match fingerprint_of(&s.id) {
+                    None => Found::Missing,
+                    Some(f) if short_hash(f) != s.hash => Found::Differs,
+                    Some(_) => Found::Same,
+                };
+                (s, found)
+            })
+            .collect()
     }
 
     pub fn has_scenario(&self, id: &str) -> bool {
@@ -330,6 +380,37 @@ mod tests {
             WorkshopCode::decode(&text[..text.len() - 3]),
             Err(CodeError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn a_typo_anywhere_even_in_the_last_letters_is_named_as_a_typo() {
+        let text = sample().encode();
+        let letters: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, c)| i >= 4 && c != '-')
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &letters {
+            let mut typo: Vec<char> = text.chars().collect();
+            typo[i] = if typo[i] == 'X' { 'Y' } else { 'X' };
+            let typo: String = typo.into_iter().collect();
+            let err = WorkshopCode::decode(&typo).unwrap_err().to_string();
+            assert!(err.contains("a letter is mistyped"), "{typo}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_letter_codes_never_use_is_named_with_its_place_and_shown_visibly() {
+        let text = sample().encode().replacen('-', "-U", 2);
+        let err = WorkshopCode::decode(&text).unwrap_err().to_string();
+        assert!(err.contains("\"U\", letter"), "{err}");
+        let err = WorkshopCode::decode("RAP-AB\u{202e}CD")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\\u{202e}") && !err.contains('\u{202e}'),
+            "{err}"
+        );
     }
 
     #[test]

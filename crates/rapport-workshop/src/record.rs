@@ -4,9 +4,11 @@
 //! hidden state per turn, the score with reasons, the annotations, the outcome and the profile,
 //! so a report never needs the scenario file (which may have been edited since).
 
+use crate::damage;
 use rapport_core::engine::{Conversation, Event, Speaker, State};
 use rapport_core::scenario::{MoveKind, Scenario};
 use rapport_core::scoring::debrief::{Debrief, debrief};
+use rapport_core::visible::{ECHO_LIMIT, echoed};
 use serde::{Deserialize, Serialize};
 
 /// The version of the result and saved-call files this build writes. Files of an older
@@ -184,21 +186,66 @@ impl CallResult {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Reads a result file's bytes: refuses what is not a result, or a newer format.
+    /// Reads a result file's bytes: refuses what is not a result, or a newer format, and names
+    /// the field, line and column of a damaged one (a score out of range is damage too).
     pub fn from_json(bytes: &[u8]) -> Result<CallResult, ResultError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // One pass for a good file; only a file that fails is looked at again, to say why.
         match serde_json::from_slice::<CallResult>(bytes) {
             Ok(result) if result.kind == RESULT_KIND && result.format <= RESULT_FORMAT => {
-                Ok(result)
+                result.in_range(bytes)
             }
-            Ok(_) | Err(_) => {
-                let value = header(bytes, RESULT_KIND)?;
-                serde_json::from_value(value).map_err(|e| ResultError::Damaged(e.to_string()))
+            parsed => {
+                header(bytes, RESULT_KIND)?;
+                match parsed {
+                    Ok(result) => result.in_range(bytes),
+                    Err(error) => Err(located(bytes, error)),
+                }
             }
         }
     }
 
+    /// Scores are 0–100 and durations not negative: a hand-edited 250 is damage, named.
+    fn in_range(self, bytes: &[u8]) -> Result<CallResult, ResultError> {
+        let score = &self.debrief.score;
+        let mut figures = vec![
+            ("debrief.score.total".to_string(), score.total, 100.0),
+            (
+                "duration_seconds".to_string(),
+                self.duration_seconds,
+                f64::MAX,
+            ),
+        ];
+        for (i, d) in score.dimensions.iter().enumerate() {
+            figures.push((
+                format!("debrief.score.dimensions[{i}].value"),
+                d.value,
+                100.0,
+            ));
+        }
+        for (i, p) in score.penalties.iter().enumerate() {
+            figures.push((
+                format!("debrief.score.penalties[{i}].points"),
+                p.points,
+                100.0,
+            ));
+        }
+        let Some((field, value, most)) = figures
+            .into_iter()
+            .find(|(_, value, most)| !(0.0..=*most).contains(value))
+        else {
+            return Ok(self);
+        };
+        let range = if most == 100.0 {
+            "0 to 100".to_string()
+        } else {
+            "0 or more".to_string()
+        };
+        Err(ResultError::Damaged(format!(
+            "{}: {value} is out of range ({range})",
+            place(bytes, &field, None)
+        )))
+    }
     pub fn total(&self) -> f64 {
         self.debrief.score.total
     }
@@ -233,8 +280,9 @@ impl SavedCall {
     }
 
     pub fn from_json(bytes: &[u8]) -> Result<SavedCall, ResultError> {
-        let value = header(bytes, SAVED_CALL_KIND)?;
-        serde_json::from_value(value).map_err(|e| ResultError::Damaged(e.to_string()))
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        header(bytes, SAVED_CALL_KIND)?;
+        serde_json::from_slice(bytes).map_err(|e| located(bytes, e))
     }
 }
 
@@ -277,16 +325,69 @@ fn header(bytes: &[u8], kind: &str) -> Result<serde_json::Value, ResultError> {
             None => format!("it has no \"kind\": \"{kind}\""),
         }));
     }
-    let format = value
-        .get("format")
-        .and_then(|f| f.as_u64())
-        .ok_or_else(|| ResultError::Damaged("no format version".into()))?;
+    let format = match value.get("format") {
+        Some(serde_json::Value::Number(n)) if n.is_u64() => n.as_u64().unwrap_or(u64::MAX),
+        Some(other) => {
+            let shown = echoed(&other.to_string(), ECHO_LIMIT);
+            return Err(ResultError::Damaged(format!(
+                "{}: \"format\" is {shown}, not a format version (a whole number such as {RESULT_FORMAT})",
+                place(bytes, "format", None)
+            )));
+        }
+        None => {
+            return Err(ResultError::Damaged(format!(
+                "it has no \"format\" (the version of the file, such as {RESULT_FORMAT})"
+            )));
+        }
+    };
     if format > RESULT_FORMAT as u64 {
         return Err(ResultError::NewerFormat {
             found: format.min(u32::MAX as u64) as u32,
         });
     }
     Ok(value)
+}
+
+/// A damaged part's error as `field `debrief.score.total`, line 470, column 18: …`: serde_json
+/// gives the line and column; the field is the path of the value there. A flattened part of
+/// the file (who, which scenario, when) is reported by serde_json at the file's end, so it is
+/// read alone to find its place.
+fn located(bytes: &[u8], error: serde_json::Error) -> ResultError {
+    let mut error = error;
+    let mut field = damage::field_at(
+        bytes,
+        damage::offset_of(bytes, error.line(), error.column()),
+    );
+    if field.is_empty()
+        && let Err(inner) = serde_json::from_slice::<Attempt>(bytes)
+    {
+        field = damage::field_at(
+            bytes,
+            damage::offset_of(bytes, inner.line(), inner.column()),
+        );
+        error = inner;
+    }
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    ResultError::Damaged(format!(
+        "{}: {message}",
+        place(bytes, &field, Some((error.line(), error.column())))
+    ))
+}
+
+/// `field `x.y`, line L, column C` (the value's start when it can be found).
+fn place(bytes: &[u8], field: &str, fallback: Option<(usize, usize)>) -> String {
+    let at = damage::place_of(bytes, field).or(fallback);
+    let field = if field.is_empty() {
+        "the top level".to_string()
+    } else {
+        format!("field `{field}`")
+    };
+    match at {
+        Some((line, column)) => format!("{field}, line {line}, column {column}"),
+        None => field,
+    }
 }
 
 /// The first n characters of a name, for one-line messages (a name may be 10,000 characters).

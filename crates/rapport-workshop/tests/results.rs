@@ -111,6 +111,106 @@ fn a_damaged_result_is_an_error_not_a_panic() {
     ));
 }
 
+/// The message reading `json` with `from` replaced by `to` gives.
+fn damage(json: &str, from: &str, to: &str) -> String {
+    assert!(json.contains(from), "{from}");
+    let bad = json.replacen(from, to, 1);
+    match CallResult::from_json(bad.as_bytes()) {
+        Err(e @ ResultError::Damaged(_)) => e.to_string(),
+        other => panic!("{from} -> {to}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_damaged_result_names_the_field_with_its_line_and_column() {
+    let cafe = scenario(CAFE);
+    let call = played(&cafe, "skilled", 3);
+    let json = CallResult::of(&call, attempt(&cafe, 3), ending(), "0.1.0").to_json();
+    let line_of = |needle: &str| json[..json.find(needle).unwrap()].matches('\n').count() + 1;
+    let seed = damage(&json, "\"seed\": 3", "\"seed\": \"x\"");
+    assert!(
+        seed.contains(&format!(
+            "field `seed`, line {}, column 11",
+            line_of("\"seed\"")
+        )),
+        "{seed}"
+    );
+    assert!(seed.contains("expected u64"), "{seed}");
+    let total = damage(&json, "\"total\": ", "\"total\": \"a\", \"was\": ");
+    assert!(
+        total.contains("field `debrief.score.total`, line"),
+        "{total}"
+    );
+    let status = damage(&json, "\"status\": \"finished\"", "\"status\": \"done\"");
+    assert!(
+        status.contains("field `status`, line") && status.contains("`done`"),
+        "{status}"
+    );
+    let kind = damage(&json, "\"kind\": \"Rapport\"", "\"kind\": \"Nonsense\"");
+    assert!(kind.contains("field `moves[0].kind`"), "{kind}");
+}
+
+#[test]
+fn a_format_that_is_not_a_whole_number_is_named_as_it_is() {
+    let cafe = scenario(CAFE);
+    let call = played(&cafe, "skilled", 3);
+    let json = CallResult::of(&call, attempt(&cafe, 3), ending(), "0.1.0").to_json();
+    for (written, shown) in [
+        ("\"1\"", "\"1\""),
+        ("1.5", "1.5"),
+        ("-1", "-1"),
+        ("null", "null"),
+    ] {
+        let err = damage(&json, "\"format\": 1", &format!("\"format\": {written}"));
+        assert!(
+            err.contains(&format!("\"format\" is {shown}, not a format version")),
+            "{err}"
+        );
+        assert!(err.contains("field `format`, line 2"), "{err}");
+    }
+    let none = damage(&json, "\"format\": 1,", "");
+    assert!(none.contains("it has no \"format\""), "{none}");
+}
+
+#[test]
+fn a_hand_edited_score_out_of_range_is_damage_named_with_its_field() {
+    let cafe = scenario(CAFE);
+    let call = played(&cafe, "skilled", 3);
+    let result = CallResult::of(&call, attempt(&cafe, 3), ending(), "0.1.0");
+    let json = result.to_json();
+    let total = format!(
+        "\"total\": {}",
+        serde_json::to_string(&result.total()).unwrap()
+    );
+    let err = damage(&json, &total, "\"total\": 250.0");
+    assert!(
+        err.contains("field `debrief.score.total`")
+            && err.contains("250 is out of range (0 to 100)"),
+        "{err}"
+    );
+    let value = format!(
+        "\"value\": {}",
+        serde_json::to_string(&result.debrief.score.dimensions[0].value).unwrap()
+    );
+    let err = damage(&json, &value, "\"value\": -3.5");
+    assert!(
+        err.contains("field `debrief.score.dimensions[0].value`") && err.contains("-3.5"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_damaged_saved_call_names_the_field_too() {
+    let cafe = scenario(CAFE);
+    let call = played(&cafe, "skilled", 3);
+    let json = SavedCall::of(&call, attempt(&cafe, 3)).to_json();
+    let bad = json.replacen("\"turn\": 1", "\"turn\": \"first\"", 1);
+    let err = SavedCall::from_json(bad.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("field `moves[0].turn`, line"), "{err}");
+}
+
 #[test]
 fn a_saved_call_resumes_to_exactly_the_score_of_the_uninterrupted_call() {
     let cafe = scenario(CAFE);

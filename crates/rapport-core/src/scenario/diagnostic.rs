@@ -93,14 +93,40 @@ impl DiagnosticBuilder {
         Diagnostic {
             code: self.code,
             severity: self.severity,
-            message: shorten_long_words(&self.message),
+            message: shown(&self.message),
             span,
             line,
             column,
-            label: shorten_long_words(&self.label),
-            help: shorten_long_words(&self.help),
+            label: shown(&self.label),
+            help: shown(&self.help),
         }
     }
+}
+
+/// What a message echoes from the file is cut ([`shorten_long_words`]) and made visible: an
+/// id holding a terminal escape or a direction override cannot recolour or reverse the line.
+fn shown(text: &str) -> String {
+    crate::visible::escaped(&shorten_long_words(text))
+}
+
+/// The source as printed under a message: each direction override or other invisible
+/// character becomes U+FFFD (3 bytes like them, so every span stays where it was) and each
+/// control character other than a line end as many spaces as it has bytes.
+fn printable_source(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source
+        .chars()
+        .any(|c| crate::visible::is_hidden(c) && c != '\n' && c != '\r')
+    {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    // Spans are byte offsets: each replacement keeps its character's length in bytes.
+    let same_width = |c: char| match c {
+        '\n' | '\r' => c.to_string(),
+        c if crate::visible::is_hidden(c) && c.len_utf8() == 3 => "\u{FFFD}".to_string(),
+        c if crate::visible::is_hidden(c) => " ".repeat(c.len_utf8()),
+        c => c.to_string(),
+    };
+    std::borrow::Cow::Owned(source.chars().map(same_width).collect())
 }
 
 fn clamp_span(source: &str, span: Range<usize>) -> Range<usize> {
@@ -254,6 +280,8 @@ pub fn render(file: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
     if diagnostics.is_empty() {
         return String::new();
     }
+    let printable = printable_source(source);
+    let source = printable.as_ref();
     let lines = LineIndex::new(source);
     // Built once per file: building it reads the whole text.
     let whole = Source::from(source);

@@ -150,11 +150,18 @@ pub fn to_ron(file: &ScenarioFile) -> String {
     ron::ser::to_string_pretty(file, config).unwrap_or_default()
 }
 
+/// FNV-1a of the text with each `\r\n` read as `\n`: stable across builds and platforms,
+/// unlike the std hasher, and the same for a copy whose line ends a Windows editor or a
+/// download changed (a workshop code must not call that copy edited).
 fn fingerprint(source: &str) -> u64 {
-    // FNV-1a: stable across builds and platforms, unlike the std hasher.
-    source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+    let bytes = source.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, (_, &b)| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// Resolves ids to indices. Only called on a file that passed the semantic checks.

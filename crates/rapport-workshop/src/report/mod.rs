@@ -16,6 +16,7 @@
 mod csv;
 mod gather;
 mod html;
+pub mod intake;
 mod model;
 mod names;
 mod prompts;
