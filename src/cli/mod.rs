@@ -224,7 +224,18 @@ pub fn run(args: Args) -> ExitCode {
             workshop::new(&ids, seed, folder.as_deref())
         }
         Some(Command::New { name, out }) => new::run(&name, out),
-        None => crate::game::run(game_options(args.scenarios, args.results, args.game)),
+        None => {
+            let mut game = args.game;
+            if let Some(raw) = &game.trainee {
+                // The same cleaning as a name typed in Settings; a blank one is no name.
+                let Some(name) = rapport_workshop::identity::cleaned_name(raw) else {
+                    eprintln!("error: --trainee is blank; give the trainee's name or nickname");
+                    return ExitCode::FAILURE;
+                };
+                game.trainee = Some(name);
+            }
+            crate::game::run(game_options(args.scenarios, args.results, game))
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! line read and write the files (`src/files/results.rs`).
 
 pub mod code;
+pub mod identity;
 pub mod record;
 pub mod replay;
 pub mod report;
