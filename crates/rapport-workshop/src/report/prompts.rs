@@ -336,3 +336,52 @@ fn spread(report: &ClassReport) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share(label: &'static str, class: f64, skilled: f64) -> MixShare {
+        MixShare {
+            label,
+            class,
+            skilled,
+            average: skilled / 2.0,
+        }
+    }
+
+    #[test]
+    fn a_class_asking_three_times_rackhams_rate_but_never_summarising_is_asked_to_summarise() {
+        let shares = [
+            share("Testing understanding", 9.0, 9.7),
+            share("Summarizing", 0.0, 7.5),
+            share("Asking questions", 63.9, 21.3),
+        ];
+        assert_eq!(largest_gap(&shares).unwrap().label, "Summarizing");
+        let prompt = rackham_gap(&shares, 100).unwrap();
+        assert!(
+            prompt.starts_with("The class never used summarizing"),
+            "{prompt}"
+        );
+        assert!(!prompt.contains("one more question"), "{prompt}");
+    }
+
+    #[test]
+    fn a_class_at_or_above_the_skilled_profile_is_asked_what_worked() {
+        let shares = [
+            share("Testing understanding", 12.0, 9.7),
+            share("Summarizing", 8.0, 7.5),
+            share("Asking questions", 30.0, 21.3),
+        ];
+        assert!(largest_gap(&shares).is_none());
+        assert!(
+            rackham_gap(&shares, 10)
+                .unwrap()
+                .contains("at least as often")
+        );
+        assert!(
+            rackham_gap(&shares, 0).is_none(),
+            "no moves, nothing to compare"
+        );
+    }
+}
