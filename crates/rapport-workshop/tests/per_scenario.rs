@@ -77,6 +77,18 @@ fn trying_one_scenario_again_counts_once_not_once_per_scenario_played() {
     };
     assert_eq!(attempt_of("7e570000-0000-4000-8000-000000000001"), 1);
     assert_eq!(attempt_of("7e570000-0000-4000-8000-000000000003"), 2);
+    // A European spreadsheet: semicolons, decimal commas, the seed of each call.
+    let sheet = report::csv_with(&r, &report::CsvOptions { separator: b';' });
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&sheet[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for row in reader.records().map(Result::unwrap) {
+        assert!(!row[at("total")].contains('.'), "{:?}", &row[at("total")]);
+        assert!(row[at("total")].replace(',', ".").parse::<f64>().is_ok());
+        assert!(row[at("seed")].parse::<u64>().is_ok());
+    }
     // One table per scenario, each with its own trainees.
     let text = report::text(&r);
     assert_eq!(text.matches("  Trainees (").count(), 2, "{text}");
@@ -189,6 +201,9 @@ fn one_name_from_two_folders_is_warned_about_and_split_by_folder_on_request() {
         w.contains("\"Maria\"") && w.contains("2 folders") && w.contains("room/laptop-7"),
         "{w}"
     );
+    let page = report::html(&merged);
+    assert!(page.contains("Check first") && page.contains("2 folders"));
+    assert!(report::text(&merged).contains("Check: "));
     let split = ClassReport::from_folders(
         results(),
         &ReportOptions {
