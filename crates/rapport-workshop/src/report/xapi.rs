@@ -77,10 +77,18 @@ pub fn unkeyed_pseudonym(first_attempt_id: &str) -> Uuid {
     )
 }
 
-/// A statement's id: a v5 UUID of the registration and the verb (as in every earlier export,
-/// so a named export imported again adds nothing).
+/// Which statements an id was made for: exports before "attempted" lost its result used ids
+/// without it. A store refuses a statement whose id it holds with other content (409
+/// Conflict, the whole batch), so statements that changed get new ids.
+const STATEMENTS_VERSION: &str = "statements-2";
+
+/// A statement's id: a v5 UUID of the registration and the verb, so a named export imported
+/// again adds nothing.
 pub fn statement_id(attempt_id: &str, verb: &str) -> Uuid {
-    let key = format!("{}|{verb}", registration(attempt_id).hyphenated());
+    let key = format!(
+        "{}|{verb}|{STATEMENTS_VERSION}",
+        registration(attempt_id).hyphenated()
+    );
     Uuid::new_v5(&namespace(), key.as_bytes())
 }
 
@@ -88,7 +96,7 @@ pub fn statement_id(attempt_id: &str, verb: &str) -> Uuid {
 /// export's id for the same attempt (a store would keep the first and drop the other).
 pub fn anonymous_statement_id(attempt_id: &str, verb: &str, account: &str) -> Uuid {
     let key = format!(
-        "{}|{verb}|anonymous|{account}",
+        "{}|{verb}|{STATEMENTS_VERSION}|anonymous|{account}",
         registration(attempt_id).hyphenated()
     );
     Uuid::new_v5(&namespace(), key.as_bytes())
@@ -527,6 +535,17 @@ mod tests {
         assert_ne!(
             statement_id(upper, ATTEMPTED),
             statement_id(upper, COMPLETED)
+        );
+    }
+
+    #[test]
+    fn statements_whose_content_changed_get_ids_a_store_has_not_seen() {
+        let id = "6f1c2d3e-0000-4000-8000-000000000001";
+        let earlier = Uuid::new_v5(&namespace(), format!("{id}|{ATTEMPTED}").as_bytes());
+        assert_ne!(statement_id(id, ATTEMPTED), earlier);
+        assert_ne!(
+            statement_id(id, PASSED),
+            anonymous_statement_id(id, PASSED, "trainee-x")
         );
     }
 
