@@ -10,6 +10,8 @@ fn rapport(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // An anonymous report keeps its key beside the settings: never the tester's own.
+        .env("XDG_CONFIG_HOME", config_home())
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()
@@ -19,6 +21,22 @@ fn rapport(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// A settings folder of this test run's own.
+fn config_home() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("rapport-report-test-{}", std::process::id()))
+}
+
+/// A new workshop code for these scenarios (comma-separated) and seed.
+fn workshop_code(scenarios: &str, seed: &str) -> String {
+    let (status, out, err) =
+        rapport(&["workshop", "new", "--scenarios", scenarios, "--seed", seed]);
+    assert_eq!(status, 0, "{err}");
+    out.lines()
+        .find_map(|l| l.strip_prefix("Workshop code: "))
+        .expect("a code is printed")
+        .to_string()
 }
 
 const PLAYERS: [&str; 7] = [
@@ -86,20 +104,7 @@ fn generate_class(root: &Path, code: &str) -> usize {
 
 #[test]
 fn a_simulated_class_of_32_gives_a_report_page_spreadsheet_and_xapi() {
-    let (status, out, err) = rapport(&[
-        "workshop",
-        "new",
-        "--scenarios",
-        &SCENARIOS.join(","),
-        "--seed",
-        "2026",
-    ]);
-    assert_eq!(status, 0, "{err}");
-    let code = out
-        .lines()
-        .find_map(|l| l.strip_prefix("Workshop code: "))
-        .unwrap()
-        .to_string();
+    let code = workshop_code(&SCENARIOS.join(","), "2026");
     let room = tempfile::tempdir().unwrap();
     let calls = generate_class(room.path(), &code);
     assert_eq!(calls, 40);
@@ -180,6 +185,84 @@ fn a_simulated_class_of_32_gives_a_report_page_spreadsheet_and_xapi() {
         assert!(!text.contains(&trainee_name(i)) && !page.contains(&trainee_name(i)));
     }
     assert!(text.contains("Trainee 1"));
+    let key = config_home().join("rapport").join("report-key");
+    assert!(
+        key.is_file(),
+        "the key is made on first use, beside the settings"
+    );
+    let (_, again, _) = rapport(&["report", room.path().to_str().unwrap(), "--anonymous"]);
+    let (_, third, _) = rapport(&["report", room.path().to_str().unwrap(), "--anonymous"]);
+    assert_eq!(again, third, "the same key gives the same numbers");
+    let _ = std::fs::remove_dir_all(config_home());
+}
+
+/// Two people called Maria on two laptops, one of them typing the code in lower case and
+/// her name with other spaces, play the same scenario; the report counts the code once, warns
+/// about the name, and with --split-by-folder reports two trainees.
+#[test]
+fn one_name_from_two_folders_is_warned_about_and_can_be_split() {
+    let code = workshop_code("corner-cafe", "77");
+    let room = tempfile::tempdir().unwrap();
+    for (laptop, name, code) in [
+        ("laptop-a", "Maria", code.clone()),
+        ("laptop-b", "  maria ", code.to_lowercase()),
+    ] {
+        let folder = room.path().join(laptop);
+        let (status, _, err) = rapport(&[
+            "simulate",
+            "corner-cafe",
+            "--trainee",
+            name,
+            "--workshop",
+            &code,
+            "--results",
+            folder.to_str().unwrap(),
+        ]);
+        assert_eq!(status, 0, "{err}");
+    }
+    let csv = room.path().join("class.csv");
+    let projector = room.path().join("wall.html");
+    let (status, text, err) = rapport(&[
+        "report",
+        room.path().to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--csv-separator",
+        ";",
+        "--projector",
+        projector.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        text.to_lowercase().contains("\"maria\"")
+            && text.contains("2 folders")
+            && text.contains("--split-by-folder"),
+        "{text}"
+    );
+    assert!(text.contains("1 trainee,"), "one row for the name: {text}");
+    let sheet = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
+    let header = sheet.lines().next().unwrap();
+    assert!(header.contains(";seed;source_folder;"), "{header}");
+    assert!(sheet.contains("laptop-a") && sheet.contains("laptop-b"));
+    assert_eq!(
+        sheet.matches(&code).count(),
+        2,
+        "both rows carry the canonical code"
+    );
+    let wall = std::fs::read_to_string(&projector).unwrap();
+    assert!(wall.contains("scroll-snap") && !wall.contains("<table"));
+
+    let (status, text, err) =
+        rapport(&["report", room.path().to_str().unwrap(), "--split-by-folder"]);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        text.contains("2 trainees,") && !text.contains("2 folders"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Maria (") && text.contains("laptop-b)"),
+        "{text}"
+    );
 }
 
 #[test]

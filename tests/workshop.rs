@@ -75,8 +75,8 @@ fn a_workshop_code_gives_the_room_one_situation_and_second_attempts_another() {
     let room = tempfile::tempdir().unwrap();
     // Each call adds one file; its seed is that attempt's.
     let mut seen: Vec<PathBuf> = Vec::new();
-    let mut attempt = |who: &str| -> CallResult {
-        let (status, err) = simulate(who, &code, room.path(), "clinic-scheduling");
+    let mut attempt_as = |who: &str, code: &str| -> CallResult {
+        let (status, err) = simulate(who, code, room.path(), "clinic-scheduling");
         assert_eq!(status, 0, "{err}");
         let (path, result) = results_in(room.path())
             .into_iter()
@@ -85,8 +85,17 @@ fn a_workshop_code_gives_the_room_one_situation_and_second_attempts_another() {
         seen.push(path);
         result
     };
-    let ana: Vec<u64> = (0..2).map(|_| attempt("Ana").attempt.seed).collect();
-    let ben: Vec<u64> = (0..2).map(|_| attempt("Ben").attempt.seed).collect();
+    let ana: Vec<u64> = (0..2)
+        .map(|_| attempt_as("Ana", &code).attempt.seed)
+        .collect();
+    // Ben comes back typing the code in lower case and his name with other spaces: still his
+    // second attempt, and stored under the code's canonical spelling.
+    let ben = vec![
+        attempt_as("Ben", &code).attempt.seed,
+        attempt_as("  BEN ", &code.to_lowercase().replace('-', " "))
+            .attempt
+            .seed,
+    ];
     let results = results_in(room.path());
     assert_eq!(results.len(), 4);
     assert_eq!(ana[0], 4242, "a first attempt meets the room's situation");
@@ -144,7 +153,7 @@ fn a_code_for_a_missing_or_edited_scenario_is_refused_saying_which_and_what_to_d
 }
 
 #[test]
-fn hostile_names_stay_inside_the_results_folder_and_come_back_exactly() {
+fn hostile_names_stay_inside_the_results_folder_and_come_back_as_settings_keeps_them() {
     let outer = tempfile::tempdir().unwrap();
     let results = outer.path().join("results");
     let long = "é".repeat(10_000);
@@ -158,7 +167,6 @@ fn hostile_names_stay_inside_the_results_folder_and_come_back_exactly() {
         "🙂 emoji",
         "\u{202e}reversed\u{200f}",
         long.as_str(),
-        "",
     ];
     for name in names {
         let (status, _, err) = rapport(&[
@@ -182,7 +190,11 @@ fn hostile_names_stay_inside_the_results_folder_and_come_back_exactly() {
         .map(|(_, r)| r.attempt.trainee.clone())
         .collect();
     back.sort();
-    let mut expected: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    // Kept as Settings keeps a typed name: the one cleaning both share.
+    let mut expected: Vec<String> = names
+        .iter()
+        .map(|n| rapport_workshop::identity::cleaned_name(n).unwrap())
+        .collect();
     expected.sort();
     assert_eq!(back, expected);
     for (path, _) in &written {
@@ -300,4 +312,30 @@ fn workshop_show_says_whether_this_machines_files_match_and_a_crlf_copy_does() {
         out.contains("do not match the code (1 scenario(s) above)"),
         "{out}"
     );
+}
+
+#[test]
+fn a_blank_trainee_name_is_refused_and_nothing_is_written() {
+    let results = tempfile::tempdir().unwrap();
+    for blank in ["", "  \t ", "\u{200b}\n"] {
+        let (status, _, err) = rapport(&[
+            "simulate",
+            "corner-cafe",
+            "--trainee",
+            blank,
+            "--results",
+            results.path().to_str().unwrap(),
+        ]);
+        assert_eq!(status, 1, "{blank:?}");
+        assert!(err.contains("--trainee is blank"), "{err}");
+    }
+    let (status, _, err) = rapport(&[
+        "simulate",
+        "corner-cafe",
+        "--results",
+        results.path().to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    assert!(err.contains("add --trainee NAME"), "{err}");
+    assert!(std::fs::read_dir(results.path()).unwrap().next().is_none());
 }

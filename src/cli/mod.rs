@@ -169,6 +169,17 @@ pub enum Command {
         /// Also write xAPI 1.0.3 statements for a learning record store.
         #[arg(long, value_name = "FILE")]
         xapi: Option<PathBuf>,
+        /// Also write the discussion prompts as a page for the wall: one per screen, large
+        /// type, no table.
+        #[arg(long, value_name = "FILE")]
+        projector: Option<PathBuf>,
+        /// The spreadsheet's field separator: "," or ";" (with decimal commas, for
+        /// spreadsheets in languages that write 2,5).
+        #[arg(long, default_value = ",", value_parser = ["," , ";"], value_name = "SEP")]
+        csv_separator: String,
+        /// Count one name found in several folders as one trainee per folder.
+        #[arg(long)]
+        split_by_folder: bool,
     },
     /// Workshop codes for facilitators.
     Workshop {
@@ -270,17 +281,28 @@ pub fn run(args: Args) -> ExitCode {
             html,
             csv,
             xapi,
+            projector,
+            csv_separator,
+            split_by_folder,
         }) => {
             if let Some(path) = report::missing(&paths) {
                 eprintln!("error: {} does not exist", crate::files::shown(path));
                 return ExitCode::FAILURE;
             }
-            report::run(
-                &paths,
-                workshop.as_deref(),
-                rapport_workshop::ReportOptions { rank, anonymous },
-                &report::Outputs { html, csv, xapi },
-            )
+            let options = rapport_workshop::ReportOptions {
+                rank,
+                anonymous,
+                split_by_folder,
+                key: None,
+            };
+            let outputs = report::Outputs {
+                html,
+                csv,
+                xapi,
+                projector,
+                csv_separator: csv_separator.bytes().next().unwrap_or(b','),
+            };
+            report::run(&paths, workshop.as_deref(), options, &outputs)
         }
         Some(Command::Workshop {
             command: WorkshopCommand::New { ids, seed },
@@ -297,7 +319,18 @@ pub fn run(args: Args) -> ExitCode {
             command: WorkshopCommand::Show { code },
         }) => workshop::show(&code, args.scenarios.as_deref()),
         Some(Command::New { name, out }) => new::run(&name, out),
-        None => crate::game::run(game_options(args.scenarios, args.results, args.game)),
+        None => {
+            let mut game = args.game;
+            if let Some(raw) = &game.trainee {
+                // The same cleaning as a name typed in Settings; a blank one is no name.
+                let Some(name) = rapport_workshop::identity::cleaned_name(raw) else {
+                    eprintln!("error: --trainee is blank; give the trainee's name or nickname");
+                    return ExitCode::FAILURE;
+                };
+                game.trainee = Some(name);
+            }
+            crate::game::run(game_options(args.scenarios, args.results, game))
+        }
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Outputs {
     pub html: Option<PathBuf>,
     pub csv: Option<PathBuf>,
     pub xapi: Option<PathBuf>,
+    pub projector: Option<PathBuf>,
+    /// `b','` or `b';'`.
+    pub csv_separator: u8,
 }
 
 /// Files not read, or left out, listed one per line up to this many; the rest are counted.
@@ -71,8 +74,28 @@ pub fn run(
         );
         return ExitCode::FAILURE;
     }
-    let results = taken.kept.into_iter().map(|(_, r)| r).collect();
-    let class = ClassReport::new(results, &options);
+    let mut options = options;
+    if options.anonymous {
+        match anonymous_key() {
+            Ok(key) => options.key = Some(key),
+            Err(why) => {
+                eprintln!("error: {why}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    // Each result with the folder it was read from: one laptop's folder, as a rule.
+    let results = taken
+        .kept
+        .into_iter()
+        .map(|(path, r)| {
+            let folder = std::path::Path::new(&path)
+                .parent()
+                .map(|p| p.display().to_string());
+            (folder.unwrap_or_default(), r)
+        })
+        .collect();
+    let class = ClassReport::from_folders(results, &options);
     print!("{}", report::text(&class));
     let mut failed = false;
     let mut write = |path: &Option<PathBuf>, what: &str, bytes: &dyn Fn() -> Vec<u8>| {
@@ -88,7 +111,13 @@ pub fn run(
     write(&outputs.html, "the HTML report", &|| {
         report::html(&class).into_bytes()
     });
-    write(&outputs.csv, "the spreadsheet", &|| report::csv(&class));
+    write(&outputs.csv, "the spreadsheet", &|| {
+        let separator = outputs.csv_separator;
+        report::csv_with(&class, &report::CsvOptions { separator })
+    });
+    write(&outputs.projector, "the prompts for the wall", &|| {
+        report::projector(&class).into_bytes()
+    });
     write(&outputs.xapi, "the xAPI statements", &|| {
         let statements = report::xapi(&class, &XapiOptions::default());
         serde_json::to_vec_pretty(&statements).unwrap_or_default()
@@ -181,6 +210,14 @@ fn tell_what_was_left_out(not_read: &[(String, String)], taken: &Intake) {
     if listed.len() > LISTED {
         eprintln!("  … and {} more", listed.len() - LISTED);
     }
+}
+
+/// The facilitator's secret for anonymous numbers and pseudonyms, made on first use.
+fn anonymous_key() -> Result<[u8; 32], String> {
+    let path = crate::files::report_key::default_file()
+        .ok_or("no settings folder to keep the anonymous report's key in (set HOME)")?;
+    crate::files::report_key::load_or_create(&path)
+        .map_err(|e| format!("cannot read or make the report key {}: {e}", path.display()))
 }
 
 /// Whether a path names a results folder or file that exists (for a clear error first).

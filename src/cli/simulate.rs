@@ -23,6 +23,31 @@ pub struct Recording {
     pub results: Option<PathBuf>,
 }
 
+impl Recording {
+    /// The recording as the game would keep it: the name cleaned as Settings cleans it (a
+    /// blank one refused) and the code in its canonical spelling.
+    fn cleaned(&self) -> Result<Recording, String> {
+        let trainee = match (&self.trainee, &self.results) {
+            (Some(raw), _) => Some(
+                rapport_workshop::identity::cleaned_name(raw)
+                    .ok_or("--trainee is blank; give the trainee's name or nickname")?,
+            ),
+            (None, Some(_)) => {
+                return Err("--results records the call for a trainee: add --trainee NAME".into());
+            }
+            (None, None) => None,
+        };
+        Ok(Recording {
+            trainee,
+            workshop: self
+                .workshop
+                .as_deref()
+                .map(rapport_workshop::identity::canonical_code),
+            results: self.results.clone(),
+        })
+    }
+}
+
 /// No play is longer than this; patience ends every real call well before.
 const MOVE_LIMIT: usize = 200;
 
@@ -35,6 +60,14 @@ pub fn run(
     reveal: bool,
     recording: &Recording,
 ) -> ExitCode {
+    let recording = match recording.cleaned() {
+        Ok(recording) => recording,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let recording = &recording;
     let entry = match library::find(name, extra) {
         Ok(entry) => entry,
         Err(msg) => {

@@ -5,6 +5,7 @@
 //! nothing else in the binary opens one (the game's asset loader watches the same folders
 //! through Bevy and decodes what it reads with the same core function).
 
+pub mod report_key;
 pub mod results;
 pub mod scenarios;
 pub mod settings;

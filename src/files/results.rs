@@ -319,14 +319,19 @@ fn load_one(path: &Path, loaded: &mut LoadedResults) {
 
 /// How many calls `trainee` finished at `scenario` in `workshop` (in `dir`): the next attempt
 /// is one more, and meets the next situation of the workshop.
+///
+/// Names and codes are matched as the report matches them (case, spaces and Unicode form
+/// aside), so a code typed in lower case meets the second situation, not the first again.
 pub fn finished_attempts(dir: &Path, trainee: &str, workshop: &str, scenario: &str) -> u32 {
+    use rapport_workshop::identity::{canonical_code, name_key};
+    let (trainee, workshop) = (name_key(trainee), canonical_code(workshop));
     load_results(&[dir.to_path_buf()])
         .results
         .iter()
         .filter(|(_, r)| {
             r.status == Status::Finished
-                && r.attempt.trainee == trainee
-                && r.attempt.workshop.as_deref() == Some(workshop)
+                && name_key(&r.attempt.trainee) == trainee
+                && r.attempt.workshop.as_deref().map(canonical_code) == Some(workshop.clone())
                 && r.attempt.scenario.id == scenario
         })
         .count() as u32

@@ -131,16 +131,10 @@ pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
     )
 }
 
-/// Longest name kept (in characters): a name is for a report's table, not an essay.
-pub const NAME_MAX: usize = 80;
+pub use rapport_workshop::identity::NAME_MAX;
 
-/// A name as kept: control characters (newlines, tabs) become spaces, the ends are trimmed,
-/// at most [`NAME_MAX`] characters. Any letter, emoji or mark of any script stays.
+/// A name or code as kept in Settings: the one cleaning every name gets
+/// ([`rapport_workshop::identity::cleaned_name`]); a blank one is kept as no name at all.
 pub fn clean_name(name: &str) -> String {
-    let spaced: String = name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(NAME_MAX)
-        .collect();
-    spaced.trim().to_string()
+    rapport_workshop::identity::cleaned_name(name).unwrap_or_default()
 }

@@ -18,6 +18,7 @@ fn main() {
     let options = ReportOptions {
         rank: args.iter().any(|a| a == "--rank"),
         anonymous: args.iter().any(|a| a == "--anonymous"),
+        ..ReportOptions::default()
     };
     let report = ClassReport::new(class::class(38).results(), &options);
     if let Err(e) = std::fs::write(&out, report::html(&report)) {

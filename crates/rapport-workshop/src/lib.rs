@@ -6,6 +6,7 @@
 
 pub mod code;
 mod damage;
+pub mod identity;
 pub mod record;
 pub mod replay;
 pub mod report;

@@ -167,7 +167,9 @@ fn follow_workshop_code(
         (None, None)
     } else {
         match check_workshop(&wanted, &library) {
-            Ok(code) => (Some((wanted, code)), None),
+            // Results carry the code's canonical spelling, however it was typed, so a
+            // trainee's attempts count together and the report groups them as one workshop.
+            Ok(code) => (Some((code.encode(), code)), None),
             Err(why) => (None, Some(why)),
         }
     };

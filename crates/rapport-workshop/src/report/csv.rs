@@ -1,9 +1,11 @@
 //! The class report for spreadsheets: one row per attempt (so nothing is averaged away), with
-//! columns saying which attempt was the trainee's first and best. UTF-8 with a byte-order mark
-//! so spreadsheet programs show accents; text cells that a spreadsheet would read as a formula
-//! are neutralised, numeric columns stay numbers.
+//! columns saying which attempt was the trainee's first and best at that scenario, its seed and
+//! the folder it was read from. UTF-8 with a byte-order mark so spreadsheet programs show
+//! accents; text cells that a spreadsheet would read as a formula are neutralised, numeric
+//! columns stay numbers. A `;` separator (European spreadsheets) comes with decimal commas.
 
 use super::model::{ClassReport, DIMENSIONS};
+use super::names::for_terminal;
 use crate::record::Status;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -26,6 +28,8 @@ pub fn header(ranked: bool) -> Vec<String> {
         "started_at",
         "ended_at",
         "status",
+        "seed",
+        "source_folder",
         "duration_seconds",
         "moves",
     ] {
@@ -60,56 +64,93 @@ pub fn neutralised(text: &str) -> String {
     }
 }
 
-/// The spreadsheet's bytes: the byte-order mark, a header row, then one row per attempt in
-/// the report's order (trainee by trainee, each trainee's attempts by start time).
+/// How the spreadsheet is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The field separator: `,` (the default), or `;` for spreadsheets set up for a language
+    /// that writes decimals with a comma, which then get decimal commas too.
+    pub separator: u8,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions { separator: b',' }
+    }
+}
+
+/// The spreadsheet's bytes with commas: see [`csv_with`].
 pub fn csv(report: &ClassReport) -> Vec<u8> {
+    csv_with(report, &CsvOptions::default())
+}
+
+/// The spreadsheet's bytes: the byte-order mark, a header row, then one row per attempt in
+/// the report's order (trainee by trainee, scenario by scenario, each by start time).
+pub fn csv_with(report: &ClassReport, options: &CsvOptions) -> Vec<u8> {
+    let decimal_comma = options.separator == b';';
+    let number = |x: f64| {
+        let n = number(x);
+        if decimal_comma {
+            n.replace('.', ",")
+        } else {
+            n
+        }
+    };
     let mut out = BOM.to_vec();
     {
         let mut w = ::csv::WriterBuilder::new()
+            .delimiter(options.separator)
             .terminator(::csv::Terminator::CRLF)
             .from_writer(&mut out);
         let ranked = report.options.rank;
         // Writing to a Vec cannot fail, and every row has the header's length.
         let _ = w.write_record(header(ranked));
-        for (t, a) in report.attempts() {
-            let mut row: Vec<String> = Vec::new();
-            if ranked {
-                row.push(t.rank.map_or(String::new(), |r| r.to_string()));
-            }
-            let text = |s: &str| neutralised(s);
-            let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-            row.push(text(&t.name));
-            row.push(text(t.workshop.as_deref().unwrap_or("")));
-            row.push(a.number.to_string());
-            row.push(yes_no(a.number - 1 == t.first));
-            row.push(yes_no(a.number - 1 == t.best));
-            row.push(text(&a.scenario_id));
-            row.push(text(&a.scenario_title));
-            row.push(text(&a.started_at));
-            row.push(text(&a.ended_at));
-            row.push(
-                match a.status {
-                    Status::Finished => "finished",
-                    Status::Abandoned => "abandoned",
+        for t in &report.trainees {
+            for played in &t.scenarios {
+                for (i, a) in played.attempts.iter().enumerate() {
+                    let mut row: Vec<String> = Vec::new();
+                    if ranked {
+                        row.push(played.rank.map_or(String::new(), |r| r.to_string()));
+                    }
+                    let text = |s: &str| neutralised(s);
+                    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+                    row.push(text(&t.name));
+                    row.push(text(t.workshop.as_deref().unwrap_or("")));
+                    row.push(a.number.to_string());
+                    row.push(yes_no(played.first == Some(i)));
+                    row.push(yes_no(played.best == Some(i)));
+                    row.push(text(&a.scenario_id));
+                    row.push(text(&a.scenario_title));
+                    row.push(text(&a.started_at));
+                    row.push(text(&a.ended_at));
+                    row.push(
+                        match a.status {
+                            Status::Finished => "finished",
+                            Status::Abandoned => "abandoned",
+                        }
+                        .to_string(),
+                    );
+                    row.push(a.seed.to_string());
+                    // A folder name is the facilitator's own text, but may hold anything a
+                    // file system allows: no control character reaches the spreadsheet.
+                    row.push(text(&for_terminal(&a.folder)));
+                    row.push(number(a.duration_seconds));
+                    row.push(a.moves.to_string());
+                    for d in a.dimensions {
+                        row.push(number(d));
+                    }
+                    row.push(number(a.total));
+                    row.push(text(a.outcome_label()));
+                    row.push(text(rapport_core::scoring::outcome_label(a.right_outcome)));
+                    row.push(yes_no(a.right_ending));
+                    row.push(a.tricks.to_string());
+                    row.push(number(a.trick_points));
+                    row.push(a.premature_proposals.to_string());
+                    row.push(a.trust.first().map_or(String::new(), |t| t.to_string()));
+                    row.push(a.trust.last().map_or(String::new(), |t| t.to_string()));
+                    row.push(text(&a.attempt_id));
+                    let _ = w.write_record(&row);
                 }
-                .to_string(),
-            );
-            row.push(number(a.duration_seconds));
-            row.push(a.moves.to_string());
-            for d in a.dimensions {
-                row.push(number(d));
             }
-            row.push(number(a.total));
-            row.push(text(a.outcome_label()));
-            row.push(text(rapport_core::scoring::outcome_label(a.right_outcome)));
-            row.push(yes_no(a.right_ending));
-            row.push(a.tricks.to_string());
-            row.push(number(a.trick_points));
-            row.push(a.premature_proposals.to_string());
-            row.push(a.trust.first().map_or(String::new(), |t| t.to_string()));
-            row.push(a.trust.last().map_or(String::new(), |t| t.to_string()));
-            row.push(text(&a.attempt_id));
-            let _ = w.write_record(&row);
         }
         let _ = w.flush();
     }

@@ -2,7 +2,7 @@
 //! system fonts, charts drawn as inline SVG, nothing loaded from anywhere. Every value goes
 //! through maud, which escapes it; names are also neutralised and shortened first.
 
-use super::model::{ClassReport, DIMENSIONS, ScenarioSummary};
+use super::model::{ClassReport, ScenarioSummary};
 use super::names::shortened_to_width;
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
@@ -56,17 +56,24 @@ footer { margin-top: 2.5em; font-size: .8em; color: #333; }
 }
 "#;
 
+/// A self-contained page's head: its title and inline style, nothing loaded from anywhere.
+pub(super) fn page_head(title: &str, css: &str) -> Markup {
+    markup! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) }
+            style { (PreEscaped(css)) }
+        }
+    }
+}
+
 /// The page's HTML.
 pub fn html(report: &ClassReport) -> String {
     let page = markup! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Class report — Rapport" }
-                style { (PreEscaped(CSS)) }
-            }
+            (page_head("Class report — Rapport", CSS))
             body {
                 h1 { "Class report" }
                 p.summary {
@@ -75,26 +82,30 @@ pub fn html(report: &ClassReport) -> String {
                     (report.calls() - report.finished_calls()) " abandoned), "
                     (report.scenarios.len()) @if report.scenarios.len() == 1 { " scenario." } @else { " scenarios." }
                 }
+                @if !report.warnings.is_empty() {
+                    section.warnings #warnings {
+                        h2 { "Check first" }
+                        ul { @for w in &report.warnings { li { (shortened_to_width(w, 1_000)) } } }
+                    }
+                }
                 @if !report.prompts.is_empty() {
                     section.prompts #prompts {
                         h2 { "For the room" }
                         ol.prompts { @for p in &report.prompts { li { (p) } } }
                     }
                 }
-                (trainee_table(report))
-                section #scores {
-                    h2 { "Scores per dimension" }
-                    p { "Each trainee's best call, in bands of ten points." }
-                    div.charts {
-                        @for (i, kind) in DIMENSIONS.iter().enumerate() {
-                            figure {
-                                (histogram(kind.label(), &report.trainees.iter()
-                                    .map(|t| t.best_attempt().dimensions[i]).collect::<Vec<_>>()))
-                            }
+                @for s in &report.scenarios {
+                    section.scenario {
+                        h2 { (s.title) }
+                        p {
+                            (s.calls) " calls; " (s.trainees_right) " of " (s.trainees)
+                            " trainees reached the right ending."
                         }
+                        (trainee_table(report, s))
                         figure {
-                            (histogram("Total", &report.trainees.iter()
-                                .map(|t| t.best_attempt().total).collect::<Vec<_>>()))
+                            (histogram("Best total per trainee", &report.table(&s.id).iter()
+                                .filter_map(|(_, p)| p.best_attempt().map(|a| a.total))
+                                .collect::<Vec<_>>()))
                         }
                     }
                 }
@@ -126,7 +137,7 @@ pub fn html(report: &ClassReport) -> String {
                     @for s in &report.scenarios { (moves(s)) }
                 }
                 footer {
-                    "Made by Rapport from the trainees' result files. Scores, outcome and right ending in the trainee table are those of each trainee's best call; tricks and premature proposals are counted over all their calls."
+                    "Made by Rapport from the trainees' result files. Per scenario: First and Best are a trainee's first and best finished calls (an abandoned call is neither); scores, outcome and right ending are those of the best one; tricks and premature proposals are counted over all their calls of it."
                 }
             }
         }
@@ -138,37 +149,39 @@ fn name(text: &str) -> Markup {
     markup! { bdi { (shortened_to_width(text, NAME_WIDTH)) } }
 }
 
-fn trainee_table(report: &ClassReport) -> Markup {
+fn trainee_table(report: &ClassReport, scenario: &ScenarioSummary) -> Markup {
     let ranked = report.options.rank;
+    let score = |a: Option<&super::model::AttemptSummary>| {
+        a.map_or("—".to_string(), |a| format!("{:.1}", a.total))
+    };
     markup! {
-        section #trainees {
-            h2 { "Trainees" @if ranked { " (ranked by best score)" } }
-            table {
-                thead { tr {
-                    @if ranked { th.num { "Rank" } }
-                    th { "Trainee" span.sub { "workshop" } } th.num { "Calls" }
-                    th.num { "First" } th.num { "Best" }
-                    @for d in ["Discovery", "Agreement", "Relationship", "Fit & outcome"] { th.num { (d) } }
-                    th { "Outcome" } th { "Right ending" } th.num { "Tricks" } th.num { "Premature" }
-                } }
-                tbody {
-                    @for t in &report.trainees {
-                        @let best = t.best_attempt();
-                        tr {
-                            @if ranked { td.num { (t.rank.unwrap_or(0)) } }
-                            td.name {
-                                (name(&t.name))
-                                @if let Some(w) = &t.workshop { span.sub { (name(w)) } }
-                            }
-                            td.num { (t.attempts.len()) }
-                            td.num { (format!("{:.1}", t.first_attempt().total)) }
-                            td.num { strong { (format!("{:.1}", best.total)) } }
-                            @for d in best.dimensions { td.num { (format!("{d:.0}")) } }
-                            td.nowrap { (best.outcome_label()) }
-                            td { @if best.right_ending { "yes" } @else { "no" } }
-                            td.num { (t.tricks()) }
-                            td.num { (t.premature_proposals()) }
+        table {
+            thead { tr {
+                @if ranked { th.num { "Rank" } }
+                th { "Trainee" span.sub { "workshop" } } th.num { "Calls" }
+                th.num { "First" } th.num { "Best" }
+                @for d in ["Discovery", "Agreement", "Relationship", "Fit & outcome"] { th.num { (d) } }
+                th { "Outcome" } th { "Right ending" } th.num { "Tricks" } th.num { "Premature" }
+            } }
+            tbody {
+                @for (t, played) in report.table(&scenario.id) {
+                    @let best = played.best_attempt();
+                    tr {
+                        @if ranked { td.num { (played.rank.map_or(String::new(), |r| r.to_string())) } }
+                        td.name {
+                            (name(&t.name))
+                            @if let Some(w) = &t.workshop { span.sub { (name(w)) } }
                         }
+                        td.num { (played.attempts.len()) }
+                        td.num { (score(played.first_attempt())) }
+                        td.num { strong { (score(best)) } }
+                        @for i in 0..4 {
+                            td.num { (best.map_or("—".to_string(), |b| format!("{:.0}", b.dimensions[i]))) }
+                        }
+                        td.nowrap { (best.map_or("abandoned", |b| b.outcome_label())) }
+                        td { @if best.is_some_and(|b| b.right_ending) { "yes" } @else { "no" } }
+                        td.num { (played.attempts.iter().map(|a| a.tricks).sum::<u32>()) }
+                        td.num { (played.attempts.iter().map(|a| a.premature_proposals).sum::<u32>()) }
                     }
                 }
             }

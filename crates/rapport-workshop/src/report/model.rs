@@ -8,10 +8,17 @@ use rapport_core::scoring::{DimensionKind, outcome_label};
 /// How the report presents the class.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// Order trainees by best score and show a rank column (off: by name, no rank).
+    /// Order each scenario's trainees by best score and show a rank (off: by name, no rank).
     pub rank: bool,
-    /// Replace every trainee's name by "Trainee 1" … "Trainee n", numbered in name order.
+    /// Replace every trainee's name by "Trainee 1" … "Trainee n": numbered in an order keyed
+    /// by `key` (random to anyone without it), else by the time of each trainee's first call;
+    /// never by name.
     pub anonymous: bool,
+    /// Report one name found in several folders as one trainee per folder.
+    pub split_by_folder: bool,
+    /// The facilitator's secret (kept in a file beside the settings): it keys the anonymous
+    /// numbering and the xAPI pseudonyms, so nobody without it can recompute who is who.
+    pub key: Option<[u8; 32]>,
 }
 
 /// The dimensions every report shows, in this order.
@@ -26,59 +33,102 @@ pub const DIMENSIONS: [DimensionKind; 4] = [
 #[derive(Debug, Clone)]
 pub struct ClassReport {
     pub options: ReportOptions,
-    /// In the report's order: by name, or by best score with `rank`.
+    /// By name (case-free, then as written); anonymous: by their numbers.
     pub trainees: Vec<Trainee>,
     /// By scenario id.
     pub scenarios: Vec<ScenarioSummary>,
     pub mix: MoveMix,
     /// Three to five questions for the room (fewer only for an empty class).
     pub prompts: Vec<String>,
+    /// What the facilitator should know before trusting a row: one name from several
+    /// folders (two people, or one on two laptops?), calls without a name.
+    pub warnings: Vec<String>,
     /// The results the report was built from, ordered by trainee then start; with
     /// `anonymous`, their trainee names are already replaced.
     pub results: Vec<CallResult>,
 }
 
-/// One trainee (a name within a workshop) and their attempts.
+/// One trainee (a name within a workshop, matched free of case, spaces and Unicode form; with
+/// `split_by_folder`, also within a folder) and their calls, scenario by scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trainee {
-    /// With `rank`: 1 for the best score; equal scores share a rank.
-    pub rank: Option<usize>,
-    /// The name as entered, or "Trainee N" with `anonymous`. Not yet made safe for a view.
+    /// The name as first entered, or "Trainee N" with `anonymous`. Not yet made safe for a
+    /// view.
     pub name: String,
+    /// The workshop code in its canonical spelling.
     pub workshop: Option<String>,
     /// The trainee's account name for a learning record store: "WORKSHOP/NAME" (or the name
-    /// without a workshop); with `anonymous`, "trainee-" and a v5 UUID of the workshop and
-    /// name, stable from one report to the next but carrying no name (a pseudonym: someone
-    /// who guesses a name and workshop can check the guess).
+    /// without a workshop); with `anonymous`, "trainee-" and a pseudonym keyed by the
+    /// facilitator's secret, stable from one report to the next, that nobody without the
+    /// secret can link to a name.
     pub account: String,
-    /// Ordered by start time.
-    pub attempts: Vec<AttemptSummary>,
-    /// Index of the first attempt in `attempts` (always 0: they are in start order).
-    pub first: usize,
-    /// Index of the best attempt in `attempts`.
-    pub best: usize,
+    /// The folders the calls were read from (one, unless a name came from several laptops);
+    /// with `anonymous`, "folder N".
+    pub folders: Vec<String>,
+    /// One entry per scenario played, by scenario id.
+    pub scenarios: Vec<TraineeScenario>,
 }
 
 impl Trainee {
-    pub fn first_attempt(&self) -> &AttemptSummary {
-        &self.attempts[self.first]
+    /// Every call, scenario by scenario, each scenario's calls by start time.
+    pub fn attempts(&self) -> impl Iterator<Item = &AttemptSummary> {
+        self.scenarios.iter().flat_map(|s| s.attempts.iter())
     }
 
-    pub fn best_attempt(&self) -> &AttemptSummary {
-        &self.attempts[self.best]
+    pub fn calls(&self) -> usize {
+        self.scenarios.iter().map(|s| s.attempts.len()).sum()
+    }
+
+    /// This trainee's calls at one scenario.
+    pub fn scenario(&self, id: &str) -> Option<&TraineeScenario> {
+        self.scenarios.iter().find(|s| s.scenario_id == id)
     }
 
     /// Manipulative moves over all this trainee's calls.
     pub fn tricks(&self) -> u32 {
-        self.attempts.iter().map(|a| a.tricks).sum()
+        self.attempts().map(|a| a.tricks).sum()
     }
 
     /// Premature proposals over all this trainee's calls.
     pub fn premature_proposals(&self) -> u32 {
-        self.attempts.iter().map(|a| a.premature_proposals).sum()
+        self.attempts().map(|a| a.premature_proposals).sum()
+    }
+}
+
+/// One trainee's calls at one scenario: first, best and rank are within the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraineeScenario {
+    pub scenario_id: String,
+    /// By start time; `AttemptSummary::number` counts them from 1.
+    pub attempts: Vec<AttemptSummary>,
+    /// Index in `attempts` of the first finished call (an abandoned call is never a first).
+    pub first: Option<usize>,
+    /// Index in `attempts` of the finished call with the highest total (the earlier on a tie).
+    pub best: Option<usize>,
+    /// With `rank`: 1 for the best score at this scenario; equal scores share a rank; none
+    /// for a trainee who finished no call of it.
+    pub rank: Option<usize>,
+}
+
+impl TraineeScenario {
+    pub fn first_attempt(&self) -> Option<&AttemptSummary> {
+        self.first.map(|i| &self.attempts[i])
     }
 
-    /// Whether any attempt reached the right ending.
+    pub fn best_attempt(&self) -> Option<&AttemptSummary> {
+        self.best.map(|i| &self.attempts[i])
+    }
+
+    /// Finished calls after the first: the trainee tried this scenario again.
+    pub fn tried_again(&self) -> bool {
+        self.attempts
+            .iter()
+            .filter(|a| a.status == Status::Finished)
+            .count()
+            > 1
+    }
+
+    /// Whether any call reached the right ending.
     pub fn reached_right_ending(&self) -> bool {
         self.attempts.iter().any(|a| a.right_ending)
     }
@@ -89,7 +139,7 @@ impl Trainee {
 pub struct AttemptSummary {
     /// Index of the call in `ClassReport::results`.
     pub result: usize,
-    /// 1-based, in start order within the trainee.
+    /// 1-based, in start order within the trainee and scenario.
     pub number: usize,
     pub attempt_id: String,
     pub scenario_id: String,
@@ -97,6 +147,10 @@ pub struct AttemptSummary {
     pub started_at: String,
     pub ended_at: String,
     pub status: Status,
+    pub seed: u64,
+    /// The folder the result was read from ("" when the caller did not say); with
+    /// `anonymous`, "folder N".
+    pub folder: String,
     pub duration_seconds: f64,
     /// 0–100 per dimension, in the order of [`DIMENSIONS`].
     pub dimensions: [f64; 4],
@@ -212,7 +266,21 @@ impl ClassReport {
     pub fn attempts(&self) -> impl Iterator<Item = (&Trainee, &AttemptSummary)> {
         self.trainees
             .iter()
-            .flat_map(|t| t.attempts.iter().map(move |a| (t, a)))
+            .flat_map(|t| t.attempts().map(move |a| (t, a)))
+    }
+
+    /// One scenario's table: each trainee who played it, by name, or by best score with
+    /// `rank` (trainees without a finished call last).
+    pub fn table(&self, scenario_id: &str) -> Vec<(&Trainee, &TraineeScenario)> {
+        let mut rows: Vec<(&Trainee, &TraineeScenario)> = self
+            .trainees
+            .iter()
+            .filter_map(|t| Some((t, t.scenario(scenario_id)?)))
+            .collect();
+        if self.options.rank {
+            rows.sort_by_key(|(_, s)| s.rank.unwrap_or(usize::MAX));
+        }
+        rows
     }
 
     pub fn calls(&self) -> usize {

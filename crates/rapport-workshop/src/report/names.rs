@@ -1,22 +1,8 @@
 //! Names made safe to show: control characters and direction marks neutralised, and cut to a
 //! display width with "…", so a hostile or 10,000-character name cannot break a table.
 
+use crate::identity::is_invisible_control;
 use unicode_width::UnicodeWidthChar;
-
-/// Characters that change how the text around them is shown rather than showing themselves:
-/// direction marks, embeddings, overrides and isolates, zero-width joiners and spaces, line
-/// and paragraph separators, the byte-order mark.
-fn is_invisible_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-    )
-}
 
 /// A text with every control character (C0, DEL, C1: newlines, tabs, escape sequences) and
 /// every invisible formatting character replaced by U+FFFD, so it cannot move the cursor,

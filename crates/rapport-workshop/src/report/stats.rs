@@ -16,18 +16,8 @@ pub(super) fn scenarios(results: &[CallResult], trainees: &[Trainee]) -> Vec<Sce
     by_id
         .into_iter()
         .map(|(id, calls)| {
-            let played: Vec<&Trainee> = trainees
-                .iter()
-                .filter(|t| t.attempts.iter().any(|a| a.scenario_id == id))
-                .collect();
-            let trainees_right = played
-                .iter()
-                .filter(|t| {
-                    t.attempts
-                        .iter()
-                        .any(|a| a.scenario_id == id && a.right_ending)
-                })
-                .count();
+            let played: Vec<_> = trainees.iter().filter_map(|t| t.scenario(id)).collect();
+            let trainees_right = played.iter().filter(|s| s.reached_right_ending()).count();
             let right =
                 |r: &CallResult| r.debrief.score.outcome == Some(r.debrief.score.right_outcome);
             let mut right_outcomes: Vec<(Outcome, usize)> = Vec::new();

@@ -1,7 +1,8 @@
-//! The class report for the terminal: aligned tables of trainees, needs missed and moves
-//! chosen per scenario, the class beside Rackham's negotiators, and the discussion prompts.
+//! The class report for the terminal: per scenario an aligned table of its trainees, the needs
+//! missed and the moves chosen; the class beside Rackham's negotiators, and the discussion
+//! prompts. What the facilitator should check first (a name from several folders) leads.
 
-use super::model::{ClassReport, DIMENSIONS};
+use super::model::{ClassReport, ScenarioSummary};
 use super::names::{for_terminal, pad, pad_left, shortened_to_width};
 use std::fmt::Write;
 
@@ -24,8 +25,9 @@ pub fn text(report: &ClassReport) -> String {
         report.calls() - report.finished_calls(),
         counted(report.scenarios.len(), "scenario")
     );
-    out.push('\n');
-    trainee_table(report, &mut out);
+    for w in &report.warnings {
+        let _ = writeln!(out, "Check: {}", shortened_to_width(w, 1_000));
+    }
     for s in &report.scenarios {
         let _ = writeln!(
             out,
@@ -37,6 +39,7 @@ pub fn text(report: &ClassReport) -> String {
             s.trainees,
             100.0 * s.share_right()
         );
+        trainee_table(report, s, &mut out);
         if s.missed_needs.is_empty() {
             let _ = writeln!(
                 out,
@@ -117,27 +120,31 @@ pub fn text(report: &ClassReport) -> String {
     out
 }
 
-fn trainee_table(report: &ClassReport, out: &mut String) {
+/// One scenario's trainees: first and best finished call (an abandoned call is neither),
+/// the best call's scores and outcome, tricks and premature proposals over its calls.
+fn trainee_table(report: &ClassReport, scenario: &ScenarioSummary, out: &mut String) {
     let ranked = report.options.rank;
-    let mut header: Vec<(String, usize, bool)> = Vec::new();
+    let mut header: Vec<(&str, usize, bool)> = Vec::new();
     if ranked {
-        header.push(("Rank".into(), 4, true));
+        header.push(("Rank", 4, true));
     }
-    header.push(("Trainee".into(), NAME_WIDTH, false));
-    header.push(("Workshop".into(), WORKSHOP_WIDTH, false));
-    header.push(("Calls".into(), 5, true));
-    header.push(("First".into(), 5, true));
-    header.push(("Best".into(), 5, true));
-    for (kind, short) in DIMENSIONS.iter().zip(["Disc.", "Agree", "Relat", "Fit+O"]) {
-        let _ = kind;
-        header.push((short.into(), 5, true));
-    }
-    header.push(("Outcome (best)".into(), 16, false));
-    header.push(("Right".into(), 5, false));
-    header.push(("Tricks".into(), 6, true));
-    header.push(("Premature".into(), 9, true));
+    header.extend([
+        ("Trainee", NAME_WIDTH, false),
+        ("Workshop", WORKSHOP_WIDTH, false),
+        ("Calls", 5, true),
+        ("First", 5, true),
+        ("Best", 5, true),
+        ("Disc.", 5, true),
+        ("Agree", 5, true),
+        ("Relat", 5, true),
+        ("Fit+O", 5, true),
+        ("Outcome (best)", 16, false),
+        ("Right", 5, false),
+        ("Tricks", 6, true),
+        ("Premature", 9, true),
+    ]);
     let line = |cells: Vec<String>| -> String {
-        let mut row = String::from(" ");
+        let mut row = String::from("   ");
         for (cell, (_, width, right)) in cells.iter().zip(&header) {
             row.push(' ');
             row.push_str(&if *right {
@@ -150,8 +157,8 @@ fn trainee_table(report: &ClassReport, out: &mut String) {
     };
     let _ = writeln!(
         out,
-        "Trainees ({}; scores, outcome and right ending of the best call; tricks and \
-         premature proposals over all calls):",
+        "  Trainees ({}; First and Best are finished calls, the rest of the row is the best \
+         one's; tricks and premature proposals over all calls):",
         if ranked {
             "ranked by best score"
         } else {
@@ -161,29 +168,56 @@ fn trainee_table(report: &ClassReport, out: &mut String) {
     let _ = writeln!(
         out,
         "{}",
-        line(header.iter().map(|(h, _, _)| h.clone()).collect())
+        line(header.iter().map(|(h, _, _)| h.to_string()).collect())
     );
-    for t in &report.trainees {
-        let best = t.best_attempt();
+    let dash = || "—".to_string();
+    for (t, played) in report.table(&scenario.id) {
         let mut cells = Vec::new();
         if ranked {
-            cells.push(t.rank.map_or(String::new(), |r| r.to_string()));
+            cells.push(played.rank.map_or(String::new(), |r| r.to_string()));
         }
         cells.push(shortened_to_width(&t.name, NAME_WIDTH));
         cells.push(shortened_to_width(
             t.workshop.as_deref().unwrap_or("—"),
             WORKSHOP_WIDTH,
         ));
-        cells.push(t.attempts.len().to_string());
-        cells.push(format!("{:.1}", t.first_attempt().total));
-        cells.push(format!("{:.1}", best.total));
-        for d in best.dimensions {
-            cells.push(format!("{d:.0}"));
+        cells.push(played.attempts.len().to_string());
+        cells.push(
+            played
+                .first_attempt()
+                .map_or_else(dash, |a| format!("{:.1}", a.total)),
+        );
+        match played.best_attempt() {
+            Some(best) => {
+                cells.push(format!("{:.1}", best.total));
+                for d in best.dimensions {
+                    cells.push(format!("{d:.0}"));
+                }
+                cells.push(best.outcome_label().to_string());
+                cells.push(if best.right_ending { "yes" } else { "no" }.to_string());
+            }
+            None => {
+                cells.extend(std::iter::repeat_with(dash).take(5));
+                cells.push("abandoned".to_string());
+                cells.push("no".to_string());
+            }
         }
-        cells.push(best.outcome_label().to_string());
-        cells.push(if best.right_ending { "yes" } else { "no" }.to_string());
-        cells.push(t.tricks().to_string());
-        cells.push(t.premature_proposals().to_string());
+        cells.push(
+            played
+                .attempts
+                .iter()
+                .map(|a| a.tricks)
+                .sum::<u32>()
+                .to_string(),
+        );
+        cells.push(
+            played
+                .attempts
+                .iter()
+                .map(|a| a.premature_proposals)
+                .sum::<u32>()
+                .to_string(),
+        );
         let _ = writeln!(out, "{}", line(cells));
     }
 }

@@ -1,7 +1,11 @@
 //! The class's calls as xAPI 1.0.3 statements a learning record store can import: per
-//! attempt, "attempted" (and "completed" for a finished call) by an account-based actor on a
-//! simulation activity per scenario, the workshop as context, the attempt as registration, and
-//! statement ids derived from the attempt, so importing the same file twice adds nothing.
+//! attempt, "attempted" without a result; for a finished call "completed" (completion and
+//! duration) and "passed" or "failed" (the score, and whether the right ending was reached),
+//! so the score is in one statement only; for a call left before its end "abandoned" (the
+//! cmi5 verb). An account-based actor on a simulation activity per scenario, the workshop as
+//! context, the attempt as registration, and statement ids derived from the attempt (and, in
+//! an anonymous export, from the pseudonym too), so importing the same file twice adds
+//! nothing and an anonymous export never overwrites a named one.
 //! [`validate`] checks a statement against the xAPI 1.0.3 rules the export relies on.
 
 use super::model::{AttemptSummary, ClassReport, Trainee};
@@ -13,6 +17,10 @@ use uuid::Uuid;
 
 pub const ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
 pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+/// cmi5's verb for a session that ended without the learner finishing it.
+pub const ABANDONED: &str = "https://w3id.org/xapi/adl/verbs/abandoned";
 pub const SIMULATION: &str = "http://adlnet.gov/expapi/activities/simulation";
 /// The grouping activity type for a workshop.
 pub const MEETING: &str = "http://adlnet.gov/expapi/activities/meeting";
@@ -52,17 +60,45 @@ pub fn registration(attempt_id: &str) -> Uuid {
         .unwrap_or_else(|_| Uuid::new_v5(&namespace(), attempt_id.as_bytes()))
 }
 
-/// A stable stand-in for a trainee's name: a v5 UUID of the workshop and the name.
-pub fn pseudonym(workshop: &str, name: &str) -> Uuid {
+/// A stand-in for a trainee: a v5 UUID of their identity (workshop, matched name) in a
+/// namespace derived from the facilitator's secret. Stable from one report to the next with
+/// the same secret; without it, a guess of a name and workshop cannot be checked.
+pub fn pseudonym(key: &[u8; 32], identity: &str) -> Uuid {
+    let keyed = Uuid::new_v5(&namespace(), &[b"trainee-key|".as_slice(), key].concat());
+    Uuid::new_v5(&keyed, identity.as_bytes())
+}
+
+/// A stand-in when no secret was given: derived from the trainee's first attempt id (a random
+/// UUID carrying no name), so it cannot be recomputed from a name.
+pub fn unkeyed_pseudonym(first_attempt_id: &str) -> Uuid {
     Uuid::new_v5(
         &namespace(),
-        format!("trainee|{workshop}|{name}").as_bytes(),
+        format!("trainee-attempt|{first_attempt_id}").as_bytes(),
     )
 }
 
-/// A statement's id: a v5 UUID of the registration and the verb.
+/// Which statements an id was made for: exports before "attempted" lost its result used ids
+/// without it. A store refuses a statement whose id it holds with other content (409
+/// Conflict, the whole batch), so statements that changed get new ids.
+const STATEMENTS_VERSION: &str = "statements-2";
+
+/// A statement's id: a v5 UUID of the registration and the verb, so a named export imported
+/// again adds nothing.
 pub fn statement_id(attempt_id: &str, verb: &str) -> Uuid {
-    let key = format!("{}|{verb}", registration(attempt_id).hyphenated());
+    let key = format!(
+        "{}|{verb}|{STATEMENTS_VERSION}",
+        registration(attempt_id).hyphenated()
+    );
+    Uuid::new_v5(&namespace(), key.as_bytes())
+}
+
+/// An anonymous statement's id: also derived from the pseudonym, so it never equals the named
+/// export's id for the same attempt (a store would keep the first and drop the other).
+pub fn anonymous_statement_id(attempt_id: &str, verb: &str, account: &str) -> Uuid {
+    let key = format!(
+        "{}|{verb}|{STATEMENTS_VERSION}|anonymous|{account}",
+        registration(attempt_id).hyphenated()
+    );
     Uuid::new_v5(&namespace(), key.as_bytes())
 }
 
@@ -80,17 +116,48 @@ pub fn percent_encoded(segment: &str) -> String {
 }
 
 /// The statements of every attempt in the report, in the report's order: "attempted", then
-/// "completed" when the call finished. The actor's account name is [`Trainee::account`]:
-/// with `anonymous`, "Trainee N" and a pseudonym that carries no name.
+/// "completed" and "passed"/"failed" when the call finished, or "abandoned" when it did not.
+/// The actor's account name is [`Trainee::account`]: with `anonymous`, "Trainee N" and a
+/// pseudonym that carries no name.
 pub fn xapi(report: &ClassReport, options: &XapiOptions) -> Value {
     let base = options.base.trim_end_matches('/');
+    let anonymous = report.options.anonymous;
     let mut statements = Vec::new();
     for (t, a) in report.attempts() {
         let call = &report.results[a.result];
         let actor = actor(t, &options.homepage);
-        statements.push(statement(call, a, &actor, ATTEMPTED, "attempted", base));
+        let id = |verb: &str| {
+            if anonymous {
+                anonymous_statement_id(&a.attempt_id, verb, &t.account)
+            } else {
+                statement_id(&a.attempt_id, verb)
+            }
+        };
+        let mut push = |verb: &str, word: &str, result: Option<Value>| {
+            let mut s = statement(call, a, &actor, (verb, word), base, result);
+            s["id"] = json!(id(verb).hyphenated().to_string());
+            statements.push(s);
+        };
+        push(ATTEMPTED, "attempted", None);
+        let duration = iso8601_duration(a.duration_seconds);
         if call.status == Status::Finished {
-            statements.push(statement(call, a, &actor, COMPLETED, "completed", base));
+            push(
+                COMPLETED,
+                "completed",
+                Some(json!({ "completion": true, "duration": duration })),
+            );
+            let (verb, word) = if a.right_ending {
+                (PASSED, "passed")
+            } else {
+                (FAILED, "failed")
+            };
+            push(verb, word, Some(scored(call, a, base)));
+        } else {
+            push(
+                ABANDONED,
+                "abandoned",
+                Some(json!({ "completion": false, "duration": duration })),
+            );
         }
     }
     Value::Array(statements)
@@ -104,16 +171,10 @@ fn actor(t: &Trainee, homepage: &str) -> Value {
     })
 }
 
-fn statement(
-    call: &CallResult,
-    a: &AttemptSummary,
-    actor: &Value,
-    verb: &str,
-    verb_word: &str,
-    base: &str,
-) -> Value {
+/// The result of a finished call: the score, whether the right ending was reached, and
+/// Rapport's own figures as extensions.
+fn scored(call: &CallResult, a: &AttemptSummary, base: &str) -> Value {
     let ext = |name: &str| format!("{base}/extensions/{name}");
-    let registration = registration(&a.attempt_id).hyphenated().to_string();
     let profile = &call.debrief.profile;
     let mut result_ext = Map::new();
     result_ext.insert(
@@ -148,6 +209,30 @@ fn statement(
         }),
     );
     let total = a.total.clamp(0.0, 100.0);
+    json!({
+        "score": {
+            "scaled": (total / 100.0 * 1000.0).round() / 1000.0,
+            "raw": total,
+            "min": 0,
+            "max": 100,
+        },
+        "success": a.right_ending,
+        "completion": true,
+        "duration": iso8601_duration(a.duration_seconds),
+        "extensions": result_ext,
+    })
+}
+
+fn statement(
+    call: &CallResult,
+    a: &AttemptSummary,
+    actor: &Value,
+    (verb, verb_word): (&str, &str),
+    base: &str,
+    result: Option<Value>,
+) -> Value {
+    let ext = |name: &str| format!("{base}/extensions/{name}");
+    let registration = registration(&a.attempt_id).hyphenated().to_string();
     let mut context = json!({
         "registration": registration,
         "platform": "Rapport",
@@ -170,13 +255,12 @@ fn statement(
             }],
         });
     }
-    let timestamp = if verb == COMPLETED {
-        &call.ended_at
-    } else {
+    let timestamp = if verb == ATTEMPTED {
         &call.attempt.started_at
+    } else {
+        &call.ended_at
     };
     let mut statement = json!({
-        "id": statement_id(&a.attempt_id, verb).hyphenated().to_string(),
         "actor": actor,
         "verb": { "id": verb, "display": { "en-US": verb_word } },
         "object": {
@@ -187,21 +271,12 @@ fn statement(
                 "name": { "en-US": a.scenario_title },
             },
         },
-        "result": {
-            "score": {
-                "scaled": (total / 100.0 * 1000.0).round() / 1000.0,
-                "raw": total,
-                "min": 0,
-                "max": 100,
-            },
-            "success": a.right_ending,
-            "completion": call.status == Status::Finished,
-            "duration": iso8601_duration(a.duration_seconds),
-            "extensions": result_ext,
-        },
         "context": context,
         "version": "1.0.3",
     });
+    if let Some(result) = result {
+        statement["result"] = result;
+    }
     // A timestamp the result file got wrong is left out rather than sent malformed.
     if parse_rfc3339(timestamp).is_some() {
         statement["timestamp"] = json!(timestamp);
@@ -460,6 +535,17 @@ mod tests {
         assert_ne!(
             statement_id(upper, ATTEMPTED),
             statement_id(upper, COMPLETED)
+        );
+    }
+
+    #[test]
+    fn statements_whose_content_changed_get_ids_a_store_has_not_seen() {
+        let id = "6f1c2d3e-0000-4000-8000-000000000001";
+        let earlier = Uuid::new_v5(&namespace(), format!("{id}|{ATTEMPTED}").as_bytes());
+        assert_ne!(statement_id(id, ATTEMPTED), earlier);
+        assert_ne!(
+            statement_id(id, PASSED),
+            anonymous_statement_id(id, PASSED, "trainee-x")
         );
     }
 

@@ -185,6 +185,35 @@ pub fn class(trainees: usize) -> Class {
     Class { calls, names }
 }
 
+/// One call by `trainee` at shipped scenario `scenario` (a place in [`SCENARIOS`]) in
+/// `workshop`: `player` plays on the scenario's seed for at most `limit` moves, starting
+/// `start` seconds after midnight; the attempt id is made from `id`.
+pub fn call(
+    scenario: usize,
+    player: &str,
+    limit: usize,
+    trainee: &str,
+    workshop: &str,
+    id: u64,
+    start: u64,
+) -> CallResult {
+    let parsed = parse(SCENARIOS[scenario].0)
+        .scenario
+        .expect("a shipped scenario is valid");
+    play(
+        &parsed,
+        player,
+        SCENARIOS[scenario].2,
+        limit,
+        trainee,
+        workshop,
+        format!("7e570000-0000-4000-8000-{id:012x}"),
+        &utc(start),
+        start,
+        id as usize,
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn play(
     scenario: &Arc<Scenario>,
