@@ -1,6 +1,7 @@
 //! The command line: `rapport` plays; `rapport check`, `simulate` and `new` help trainers.
 
 mod check;
+mod lrs;
 pub mod new;
 mod report;
 mod simulate;
@@ -139,6 +140,9 @@ pub enum Command {
         /// Also write xAPI 1.0.3 statements for a learning record store.
         #[arg(long, value_name = "FILE")]
         xapi: Option<PathBuf>,
+        /// Send the statements to the LRS configured in the environment (RAPPORT_LRS_…).
+        #[arg(long)]
+        send_lrs: bool,
     },
     /// Workshop codes for facilitators.
     Workshop {
@@ -201,6 +205,7 @@ pub fn run(args: Args) -> ExitCode {
             html,
             csv,
             xapi,
+            send_lrs,
         }) => {
             if let Some(path) = report::missing(&paths) {
                 eprintln!("error: {} does not exist", path.display());
@@ -209,7 +214,12 @@ pub fn run(args: Args) -> ExitCode {
             report::run(
                 &paths,
                 rapport_workshop::ReportOptions { rank, anonymous },
-                &report::Outputs { html, csv, xapi },
+                &report::Outputs {
+                    html,
+                    csv,
+                    xapi,
+                    send_lrs,
+                },
             )
         }
         Some(Command::Workshop {

@@ -14,6 +14,8 @@ pub struct Outputs {
     pub html: Option<PathBuf>,
     pub csv: Option<PathBuf>,
     pub xapi: Option<PathBuf>,
+    /// Send the statements to the configured LRS.
+    pub send_lrs: bool,
 }
 
 pub fn run(paths: &[PathBuf], options: ReportOptions, outputs: &Outputs) -> ExitCode {
@@ -61,6 +63,9 @@ pub fn run(paths: &[PathBuf], options: ReportOptions, outputs: &Outputs) -> Exit
         let statements = report::xapi(&class, &XapiOptions::default());
         serde_json::to_vec_pretty(&statements).unwrap_or_default()
     });
+    if outputs.send_lrs && !super::lrs::send_class(&paths[0], &class) {
+        failed = true;
+    }
     if failed {
         ExitCode::FAILURE
     } else {

@@ -14,8 +14,13 @@ pub struct Ralph {
     pub endpoint: String,
 }
 
+/// `scripts/lrs` of the workspace, from this crate's tests or the root package's.
 fn scripts() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/lrs")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("scripts/lrs"))
+        .find(|dir| dir.is_dir())
+        .expect("the workspace's scripts/lrs")
 }
 
 fn run(script: &str, args: &[&Path]) -> Result<String, String> {
