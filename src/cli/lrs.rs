@@ -81,11 +81,16 @@ fn queue_and_send(results_dir: &Path, statements: &[Value], config: LrsConfig) -
     let waiting = outbox.status().ok();
     match outcome {
         Ok(delivery) => {
+            // An LRS may answer a known, identical statement with success rather than 409
+            // (Ralph does), so "already there" is only what the LRS said.
+            let known = match delivery.already_there {
+                0 => String::new(),
+                n => format!(" ({n} of them it had already)"),
+            };
             eprintln!(
-                "sent to the LRS at {}: {} statements ({} of them it already had)",
+                "sent to the LRS at {}: {} statements delivered{known}",
                 sender.config().endpoint(),
                 delivery.total(),
-                delivery.already_there
             );
             true
         }
