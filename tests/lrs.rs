@@ -158,3 +158,31 @@ fn report_send_lrs_without_an_lrs_configured_says_what_to_set() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_call_the_lrs_refuses_is_kept_and_named_in_one_line() {
+    let Some(ralph) = Ralph::start() else { return };
+    let results = tempfile::tempdir().unwrap();
+    let dir = results.path().to_str().unwrap();
+    // No trainee name: the actor's account has an empty name, which Ralph refuses (422).
+    let (ok, stderr) = rapport(&["simulate", "corner-cafe", "--results", dir], Some(&ralph));
+    assert!(ok, "the result itself is saved: {stderr}");
+    let refused: Vec<&str> = stderr.lines().filter(|l| l.contains("refused")).collect();
+    assert_eq!(refused.len(), 1, "{stderr}");
+    assert!(
+        refused[0].contains("the LRS refused 2 statements (HTTP 422"),
+        "{stderr}"
+    );
+    assert_eq!(
+        outbox_files(results.path()),
+        1,
+        "only the refused folder is left"
+    );
+    let refused_dir = results.path().join("lrs-outbox/refused");
+    assert_eq!(std::fs::read_dir(&refused_dir).unwrap().count(), 2);
+    // A send by hand offers them again; still refused, still kept.
+    let (ok, stderr) = rapport(&["report", dir, "--send-lrs"], Some(&ralph));
+    assert!(!ok, "{stderr}");
+    assert_eq!(std::fs::read_dir(&refused_dir).unwrap().count(), 2);
+    assert!(stored_once(&ralph).is_empty());
+}

@@ -34,7 +34,7 @@ pub fn send_recorded(results_dir: &Path, result: &CallResult) {
         Ok(None) => {}
         Ok(Some(config)) => {
             let class = ClassReport::new(vec![result.clone()], &ReportOptions::default());
-            let _ = queue_and_send(results_dir, &statements_of(&class), config);
+            let _ = queue_and_send(results_dir, &statements_of(&class), config, false);
         }
         Err(e) => eprintln!("warning: not sent to the LRS: {e}"),
     }
@@ -65,13 +65,22 @@ pub fn send_class(first_path: &Path, class: &ClassReport) -> bool {
     } else {
         first_path.parent().unwrap_or(Path::new("."))
     };
-    queue_and_send(home, &statements_of(class), config)
+    queue_and_send(home, &statements_of(class), config, true)
 }
 
 /// Queues `statements` in the outbox of `results_dir` (durably, before any attempt), then
-/// drains the whole outbox, earlier leftovers included. One line either way.
-fn queue_and_send(results_dir: &Path, statements: &[Value], config: LrsConfig) -> bool {
+/// drains the whole outbox, earlier leftovers included (and, on a send asked for by hand,
+/// what the LRS refused before). One line either way, and one for refused statements.
+fn queue_and_send(
+    results_dir: &Path,
+    statements: &[Value],
+    config: LrsConfig,
+    retry_refused: bool,
+) -> bool {
     let outbox = Outbox::beside_results(results_dir);
+    if retry_refused && let Err(e) = outbox.requeue_refused() {
+        eprintln!("warning: cannot put the refused statements back in line: {e}");
+    }
     if let Err(e) = outbox.add(statements) {
         eprintln!("warning: not sent to the LRS: {e}");
         return false;
@@ -92,7 +101,16 @@ fn queue_and_send(results_dir: &Path, statements: &[Value], config: LrsConfig) -
                 sender.config().endpoint(),
                 delivery.total(),
             );
-            true
+            if delivery.refused > 0 {
+                eprintln!(
+                    "warning: the LRS refused {} statements ({}); they are kept in {} and go \
+                     again with the next report --send-lrs",
+                    delivery.refused,
+                    delivery.refusal.as_deref().unwrap_or("no reason given"),
+                    outbox.dir().join("refused").display()
+                );
+            }
+            delivery.refused == 0
         }
         Err(e) => {
             let count = waiting.as_ref().map_or(0, |w| w.waiting);

@@ -2,8 +2,9 @@
 //! `lrs-outbox/` beside the results) from before the first attempt until the LRS has it. A
 //! file is written to a temporary name in the same folder, synced and renamed, so a crash
 //! leaves a statement whole or absent, never half; adding a statement that already waits is
-//! a no-op, and the file is removed only once the LRS acknowledged it. The outbox is bounded
-//! and tells when it is not draining. No credentials ever reach it: only statements.
+//! a no-op, and the file is removed only once the LRS acknowledged it; one the LRS refuses is
+//! moved to `refused/` inside, kept but out of the others' way. The outbox is bounded and
+//! tells when it is not draining. No credentials ever reach it: only statements.
 
 use serde_json::Value;
 use std::fmt;
@@ -15,6 +16,8 @@ use std::time::{Duration, SystemTime};
 /// no `.json` files.
 pub const FOLDER: &str = "lrs-outbox";
 const EXTENSION: &str = "xapi";
+/// Where statements the LRS refused one by one are kept, inside the outbox.
+const REFUSED: &str = "refused";
 /// Enough for a year of a busy laptop's calls (a few KB each) with the LRS out of reach.
 pub const DEFAULT_CAPACITY: usize = 20_000;
 /// Statements older than this still waiting mean the outbox is not draining.
@@ -199,6 +202,42 @@ impl Outbox {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
+    }
+
+    /// Moves a statement the LRS refused out of the way, into `refused/`, so it no longer
+    /// holds up the others and is still kept (see [`Outbox::requeue_refused`]).
+    pub fn set_aside(&self, id: &str) -> std::io::Result<()> {
+        let refused = self.dir.join(REFUSED);
+        std::fs::create_dir_all(&refused)?;
+        std::fs::rename(self.path_of(id), refused.join(format!("{id}.{EXTENSION}")))?;
+        sync_folder(&self.dir);
+        Ok(())
+    }
+
+    /// How many refused statements are set aside.
+    pub fn refused(&self) -> usize {
+        std::fs::read_dir(self.dir.join(REFUSED)).map_or(0, |d| d.count())
+    }
+
+    /// Puts the refused statements back in line, for a send asked for by hand (after the LRS's
+    /// administrator fixed what it refused). Returns how many.
+    pub fn requeue_refused(&self) -> std::io::Result<usize> {
+        let refused = self.dir.join(REFUSED);
+        let entries = match std::fs::read_dir(&refused) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let mut count = 0;
+        for entry in entries {
+            let path = entry?.path();
+            if let Some(name) = path.file_name() {
+                std::fs::rename(&path, self.dir.join(name))?;
+                count += 1;
+            }
+        }
+        sync_folder(&self.dir);
+        Ok(count)
     }
 
     pub fn status(&self) -> std::io::Result<OutboxStatus> {

@@ -16,22 +16,38 @@ use ureq::tls::{RootCerts, TlsConfig};
 pub const DEFAULT_BATCH: usize = 50;
 const XAPI_VERSION: &str = "1.0.3";
 
-/// What a pass delivered: `sent` the LRS stored now, `already_there` it held before.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a pass delivered: `sent` the LRS stored now, `already_there` it held before, and
+/// `refused` statements it rejected one by one (set aside in the outbox, with the first
+/// reason in `refusal`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Delivery {
     pub sent: usize,
     pub already_there: usize,
+    pub refused: usize,
+    pub refusal: Option<String>,
 }
 
 impl Delivery {
+    /// What the LRS has now.
     pub fn total(&self) -> usize {
         self.sent + self.already_there
     }
 
-    fn add(&mut self, other: Delivery) {
+    fn add(&mut self, other: &Delivery) {
         self.sent += other.sent;
         self.already_there += other.already_there;
+        self.refused += other.refused;
+        if self.refusal.is_none() {
+            self.refusal = other.refusal.clone();
+        }
     }
+}
+
+/// What became of one statement of a batch.
+enum Fate {
+    Stored,
+    Known,
+    Refused(String),
 }
 
 /// Why sending stopped, each in one line; none of them carries the credentials.
@@ -194,12 +210,21 @@ impl Sender {
             if statements.is_empty() {
                 continue;
             }
-            let delivery = self.send_batch(&statements)?;
-            for w in queued {
+            let fates = self.send_batch(&statements)?;
+            for (w, fate) in queued.iter().zip(fates) {
+                match fate {
+                    Fate::Stored => done.sent += 1,
+                    Fate::Known => done.already_there += 1,
+                    Fate::Refused(why) => {
+                        done.refused += 1;
+                        done.refusal.get_or_insert(why);
+                        outbox.set_aside(&w.id).map_err(SendError::Outbox)?;
+                        continue;
+                    }
+                }
                 outbox.delivered(&w.id).map_err(SendError::Outbox)?;
             }
-            done.add(delivery);
-            after_batch(done);
+            after_batch(done.clone());
         }
         Ok(done)
     }
@@ -215,15 +240,15 @@ impl Sender {
         let mut done = Delivery::default();
         let mut failures = 0;
         loop {
-            let before = done;
+            let before = done.clone();
             let mut this_pass = Delivery::default();
             let result = self.send_waiting(outbox, &mut |pass| {
+                let mut total = before.clone();
+                total.add(&pass);
                 this_pass = pass;
-                let mut total = before;
-                total.add(pass);
                 after_batch(total);
             });
-            done.add(this_pass);
+            done.add(&this_pass);
             match result {
                 Ok(_) => return Ok(done),
                 Err(e) if e.is_transient() && failures < retry.attempts => {
@@ -235,33 +260,36 @@ impl Sender {
         }
     }
 
-    fn send_batch(&self, statements: &[Value]) -> Result<Delivery, SendError> {
+    /// POSTs a batch. A 409 (one statement already there) or another refusal of the batch
+    /// (one statement the LRS rejects) falls back to a PUT of each statement, so the rest of
+    /// the batch still goes and only the statement at fault is refused.
+    fn send_batch(&self, statements: &[Value]) -> Result<Vec<Fate>, SendError> {
         let body = serde_json::to_vec(statements).unwrap_or_default();
         let (status, text) = self.request("POST", &self.config.statements_url(), None, &body)?;
-        match status {
-            200 | 204 => Ok(Delivery {
-                sent: statements.len(),
-                already_there: 0,
-            }),
-            409 => self.put_each(statements),
-            _ => Err(status_error(status, &text)),
+        match status_error(status, &text) {
+            None => Ok(statements.iter().map(|_| Fate::Stored).collect()),
+            Some(SendError::Rejected { .. }) => self.put_each(statements),
+            Some(error) => Err(error),
         }
     }
 
-    fn put_each(&self, statements: &[Value]) -> Result<Delivery, SendError> {
-        let mut delivery = Delivery::default();
+    fn put_each(&self, statements: &[Value]) -> Result<Vec<Fate>, SendError> {
+        let mut fates = Vec::with_capacity(statements.len());
         for statement in statements {
             let id = crate::outbox::statement_id(statement).unwrap_or_default();
             let body = serde_json::to_vec(statement).unwrap_or_default();
             let (status, text) =
                 self.request("PUT", &self.config.statements_url(), Some(id), &body)?;
-            match status {
-                200 | 204 => delivery.sent += 1,
-                409 => delivery.already_there += 1,
-                _ => return Err(status_error(status, &text)),
-            }
+            fates.push(match status_error(status, &text) {
+                None => Fate::Stored,
+                Some(SendError::Rejected { status: 409, .. }) => Fate::Known,
+                Some(SendError::Rejected { status, detail }) => {
+                    Fate::Refused(format!("HTTP {status}: {detail}"))
+                }
+                Some(error) => return Err(error),
+            });
         }
-        Ok(delivery)
+        Ok(fates)
     }
 
     /// Statements the LRS holds that match `query` (xAPI GET parameters), following `more`
@@ -289,8 +317,8 @@ impl Sender {
                 .limit(64 * 1024 * 1024)
                 .read_to_string()
                 .map_err(|e| self.transport_error(e))?;
-            if status != 200 {
-                return Err(status_error(status, &text));
+            if let Some(error) = status_error(status, &text) {
+                return Err(error);
             }
             let page: Value = serde_json::from_str(&text).map_err(|e| SendError::Unexpected {
                 why: format!("a statements page that is not JSON ({e})"),
@@ -325,10 +353,7 @@ impl Sender {
             let text = response.into_body().read_to_string().unwrap_or_default();
             (status, text)
         };
-        match status {
-            200 => Ok(()),
-            _ => Err(status_error(status, &text)),
-        }
+        status_error(status, &text).map_or(Ok(()), Err)
     }
 
     /// A `more` link is relative to the LRS's origin (xAPI 1.0.3, 4.2.3).
@@ -410,16 +435,20 @@ impl Sender {
     }
 }
 
-fn status_error(status: u16, body: &str) -> SendError {
+/// `None` for a success (2xx), else the error the status means.
+fn status_error(status: u16, body: &str) -> Option<SendError> {
+    if (200..300).contains(&status) {
+        return None;
+    }
     let detail = detail_of(body);
-    match status {
+    Some(match status {
         401 | 403 => SendError::Credentials { status },
         400..=499 => SendError::Rejected { status, detail },
         500..=599 => SendError::Server { status, detail },
         _ => SendError::Unexpected {
             why: format!("HTTP {status}: {detail}"),
         },
-    }
+    })
 }
 
 /// The LRS's reason in one short line: a JSON `detail`/`message`, else the body's start.

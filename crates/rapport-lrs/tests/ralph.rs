@@ -205,26 +205,34 @@ fn a_stopped_lrs_gives_one_line_and_leaves_the_outbox_whole() {
 }
 
 #[test]
-fn a_statement_the_lrs_rejects_gives_one_line_and_stays_queued() {
+fn a_statement_the_lrs_refuses_is_set_aside_and_the_rest_of_its_batch_still_goes() {
     let Some(ralph) = Ralph::start() else { return };
-    let mut broken = class_statements(1)[0].clone();
-    broken.as_object_mut().unwrap().remove("verb");
-    let (_results, outbox) = queued(&[broken]);
-    let error = Sender::new(ralph.config())
+    let mut statements = class_statements(3);
+    statements[1].as_object_mut().unwrap().remove("verb");
+    let (_results, outbox) = queued(&statements);
+    let sender = Sender::new(ralph.config());
+    let delivery = sender
         .drain(&outbox, &QUICK_RETRY, &mut |_| {})
-        .expect_err("a statement without a verb is refused");
-    assert!(
-        matches!(
-            error,
-            SendError::Rejected {
-                status: 400..=499,
-                ..
-            }
-        ),
-        "{error:?}"
+        .expect("the others are delivered");
+    assert_eq!(delivery.refused, 1);
+    let refusal = delivery.refusal.clone().expect("the LRS's reason");
+    assert!(refusal.starts_with("HTTP 4"), "{refusal}");
+    one_line_without(&refusal, &ralph.credentials_password());
+    assert_eq!(delivery.total(), statements.len() - 1);
+    assert_eq!(
+        outbox.status().unwrap().waiting,
+        0,
+        "nothing holds up the outbox"
     );
-    one_line_without(&error.to_string(), &ralph.credentials_password());
-    assert_eq!(outbox.status().unwrap().waiting, 1);
+    assert_eq!(outbox.refused(), 1, "the refused statement is kept");
+    let good: Vec<Value> = [&statements[..1], &statements[2..]].concat();
+    assert_each_stored_once(&sender, &good);
+    assert_eq!(outbox.requeue_refused().unwrap(), 1);
+    assert_eq!(
+        outbox.status().unwrap().waiting,
+        1,
+        "back in line for a send by hand"
+    );
 }
 
 #[test]

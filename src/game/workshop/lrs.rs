@@ -187,8 +187,17 @@ fn send_all(sender: &Sender, folders: &BTreeSet<PathBuf>) -> LrsStatus {
     let mut failure = None;
     for dir in folders {
         let outbox = Outbox::beside_results(dir);
-        if let Err(e) = sender.send_waiting(&outbox, &mut |_| {}) {
-            failure = Some(e.to_string());
+        match sender.send_waiting(&outbox, &mut |_| {}) {
+            Ok(delivery) if delivery.refused > 0 => {
+                failure = Some(format!(
+                    "it refused {} statements ({}), kept in {}",
+                    delivery.refused,
+                    delivery.refusal.as_deref().unwrap_or("no reason given"),
+                    outbox.dir().join("refused").display()
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => failure = Some(e.to_string()),
         }
     }
     let waiting = folders
@@ -196,8 +205,19 @@ fn send_all(sender: &Sender, folders: &BTreeSet<PathBuf>) -> LrsStatus {
         .filter_map(|dir| Outbox::beside_results(dir).status().ok())
         .map(|s| s.waiting)
         .sum();
+    let refused: usize = folders
+        .iter()
+        .map(|dir| Outbox::beside_results(dir).refused())
+        .sum();
     match failure {
         Some(why) => LrsStatus::Failed { why, waiting },
+        None if refused > 0 => LrsStatus::Failed {
+            why: format!(
+                "it refused {refused} statements, kept in the outbox's refused folder \
+                 (`rapport report FOLDER --send-lrs` offers them again)"
+            ),
+            waiting,
+        },
         None => LrsStatus::Answered { waiting },
     }
 }
