@@ -1,6 +1,7 @@
 //! The command line: `rapport` plays; `rapport check`, `simulate` and `new` help trainers.
 
 mod check;
+mod lrs;
 pub mod new;
 mod report;
 mod simulate;
@@ -180,6 +181,9 @@ pub enum Command {
         /// Count one name found in several folders as one trainee per folder.
         #[arg(long)]
         split_by_folder: bool,
+        /// Send the statements to the LRS configured in the environment (RAPPORT_LRS_…).
+        #[arg(long)]
+        send_lrs: bool,
     },
     /// Workshop codes for facilitators.
     Workshop {
@@ -284,6 +288,7 @@ pub fn run(args: Args) -> ExitCode {
             projector,
             csv_separator,
             split_by_folder,
+            send_lrs,
         }) => {
             if let Some(path) = report::missing(&paths) {
                 eprintln!("error: {} does not exist", crate::files::shown(path));
@@ -301,6 +306,7 @@ pub fn run(args: Args) -> ExitCode {
                 xapi,
                 projector,
                 csv_separator: csv_separator.bytes().next().unwrap_or(b','),
+                send_lrs,
             };
             report::run(&paths, workshop.as_deref(), options, &outputs)
         }

@@ -20,6 +20,8 @@ pub struct Outputs {
     pub projector: Option<PathBuf>,
     /// `b','` or `b';'`.
     pub csv_separator: u8,
+    /// Send the statements to the configured LRS.
+    pub send_lrs: bool,
 }
 
 /// Files not read, or left out, listed one per line up to this many; the rest are counted.
@@ -122,6 +124,9 @@ pub fn run(
         let statements = report::xapi(&class, &XapiOptions::default());
         serde_json::to_vec_pretty(&statements).unwrap_or_default()
     });
+    if outputs.send_lrs && !super::lrs::send_class(&paths[0], &class) {
+        failed = true;
+    }
     if failed {
         ExitCode::FAILURE
     } else {

@@ -225,12 +225,16 @@ fn record(
         started,
     );
     let result = crate::files::results::result_now(conversation, attempt, started);
-    crate::files::results::save_result(dir, &result)
+    let saved = crate::files::results::save_result(dir, &result)
         .map(|path| eprintln!("result written to {}", crate::files::shown(&path)))
         .map_err(|e| {
             format!(
                 "cannot write the result into {}: {e}",
                 crate::files::shown(dir)
             )
-        })
+        });
+    if saved.is_ok() {
+        super::lrs::send_recorded(dir, &result);
+    }
+    saved
 }

@@ -272,10 +272,11 @@ pub fn load_results(paths: &[PathBuf]) -> LoadedResults {
 }
 
 fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults) {
-    let walk = walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
-        .sort_by_file_name();
-    for entry in walk {
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -296,6 +297,14 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut LoadedResults)
         let name = entry.file_name().as_encoded_bytes();
         // Hidden folders are searched too: a copied home folder keeps results in `.local`.
         if entry.file_type().is_dir() {
+            // Statements waiting for the learning record store: named once, not per file.
+            if name == rapport_lrs::outbox::FOLDER.as_bytes() {
+                loaded.not_results.push((
+                    entry.path().to_path_buf(),
+                    "the LRS outbox: statements waiting to be sent, not results".into(),
+                ));
+                walk.skip_current_dir();
+            }
             continue;
         }
         match not_a_result_by_name(name) {

@@ -7,6 +7,7 @@ mod call_owner;
 mod debrief;
 mod keys;
 mod library;
+mod lrs;
 mod results;
 mod settings;
 mod support;

@@ -16,7 +16,7 @@ use rapport_workshop::{CallResult, SavedCall, Status, WorkshopCode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn app_recording(scenarios: &Path, results: PathBuf, seed: Option<u64>) -> App {
+pub(crate) fn app_recording(scenarios: &Path, results: PathBuf, seed: Option<u64>) -> App {
     let mut app = unchecked_app(GameOptions {
         scenarios_dir: Some(scenarios.to_path_buf()),
         seed,
@@ -27,7 +27,7 @@ fn app_recording(scenarios: &Path, results: PathBuf, seed: Option<u64>) -> App {
     app
 }
 
-fn scenario_folder() -> tempfile::TempDir {
+pub(crate) fn scenario_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("starter.ron"),
@@ -37,7 +37,7 @@ fn scenario_folder() -> tempfile::TempDir {
     dir
 }
 
-fn start_call(app: &mut App, seed: Option<u64>) {
+pub(crate) fn start_call(app: &mut App, seed: Option<u64>) {
     let path = app
         .world()
         .resource::<rapport::game::scenario_assets::Library>()
@@ -52,7 +52,7 @@ fn start_call(app: &mut App, seed: Option<u64>) {
     assert_eq!(app.screen(), Screen::Conversation);
 }
 
-fn results_in(dir: &Path) -> Vec<CallResult> {
+pub(crate) fn results_in(dir: &Path) -> Vec<CallResult> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -75,7 +75,7 @@ fn play(app: &mut App, id: &str) {
 
 /// Waits for the results writer's thread to finish what was asked, then lets the game read
 /// how it went.
-fn settle_writes(app: &mut App) {
+pub(crate) fn settle_writes(app: &mut App) {
     assert!(
         app.world()
             .resource::<ResultsWriter>()

@@ -9,7 +9,7 @@ use crate::game::settings::{Settings, TEXT_MAX, TEXT_MIN};
 use crate::game::theme::widgets::{
     body, button, heading, muted, panel, primary_button, row, scroll_column, text_field, title,
 };
-use crate::game::workshop::{ResultsFolder, ResultsNotice, Trainee, WorkshopCodeChecked};
+use crate::game::workshop::{LrsState, ResultsFolder, ResultsNotice, Trainee, WorkshopCodeChecked};
 use bevy::input::common_conditions::input_just_pressed;
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
@@ -248,7 +248,7 @@ fn open_folder(dir: &std::path::Path) -> std::io::Result<()> {
 fn refresh_workshop(
     trainee: Res<Trainee>,
     folder: Res<ResultsFolder>,
-    notice: Res<ResultsNotice>,
+    (notice, lrs): (Res<ResultsNotice>, Res<LrsState>),
     mut workshop_line: Query<&mut Text, (With<WorkshopStatus>, Without<ResultsStatus>)>,
     mut results_line: Query<&mut Text, (With<ResultsStatus>, Without<WorkshopStatus>)>,
     added: Query<(), Added<WorkshopStatus>>,
@@ -270,13 +270,16 @@ fn refresh_workshop(
             text.0 = line.clone();
         }
     }
-    if first || notice.is_changed() || folder.is_changed() {
+    if first || notice.is_changed() || folder.is_changed() || lrs.is_changed() {
         let mut line = match &folder.0 {
             Some(dir) => format!("Each call's result is saved in {}", dir.display()),
             None => "Results are not saved in this run.".into(),
         };
         if let Some(problem) = &notice.0 {
             line = format!("{line}\n{problem}");
+        }
+        if let Some(store) = lrs.0.plain_words() {
+            line = format!("{line}\n{store}");
         }
         for mut text in &mut results_line {
             text.0 = line.clone();

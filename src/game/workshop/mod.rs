@@ -6,8 +6,10 @@
 //! Writing never stops the game: a results folder that is missing, read-only or full shows a
 //! message ([`ResultsNotice`]) and the call goes on; what was saved before stays whole.
 
+mod lrs;
 mod writer;
 
+pub use lrs::{LrsLink, LrsState, LrsStatus};
 pub use writer::ResultsWriter;
 
 use super::GameOptions;
@@ -78,6 +80,8 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ResultsNotice>();
     app.init_resource::<LastSaveCost>();
     app.init_resource::<ResultsWriter>();
+    app.insert_resource(LrsLink::from_env());
+    app.init_resource::<LrsState>();
     app.init_resource::<CheckedCode>();
     app.insert_resource(CallSetup {
         seed_for: seed_for_call,
@@ -98,6 +102,9 @@ pub(super) fn plugin(app: &mut App) {
             follow_workshop_code,
             check_pending_resume.run_if(resource_exists::<PendingResume>),
             set_aside.run_if(on_message::<SetAsideInterrupted>),
+            lrs::follow_news,
+            lrs::send_leftovers
+                .run_if(resource_changed::<LrsLink>.or_else(resource_changed::<ResultsFolder>)),
         ),
     );
     app.add_systems(
@@ -256,7 +263,7 @@ fn set_aside(
     pending: Option<Res<PendingResume>>,
     library: Res<Library>,
     folder: Res<ResultsFolder>,
-    writer: Res<ResultsWriter>,
+    (writer, lrs): (Res<ResultsWriter>, Res<LrsLink>),
     mut commands: Commands,
 ) {
     asked.clear();
@@ -271,7 +278,7 @@ fn set_aside(
                 started: started_of(&pending.saved.attempt.started_at),
                 conversation,
             };
-            finish(&recording, dir, &writer);
+            finish(&recording, dir, &writer, lrs.queue());
         }
         Err(_) => {
             let (dir, attempt_id) = (dir.to_path_buf(), pending.saved.attempt.attempt_id.clone());
@@ -326,7 +333,7 @@ fn record(
     session: Option<Res<Session>>,
     (trainee, folder, pending): (Res<Trainee>, Res<ResultsFolder>, Option<Res<PendingResume>>),
     recording: Option<ResMut<Recording>>,
-    writer: Res<ResultsWriter>,
+    (writer, lrs): (Res<ResultsWriter>, Res<LrsLink>),
     mut commands: Commands,
 ) {
     let Some(dir) = folder.0.clone() else {
@@ -400,7 +407,7 @@ fn record(
                     continue;
                 }
                 current.conversation = session.conversation.clone();
-                finish(current, &dir, &writer);
+                finish(current, &dir, &writer, lrs.queue());
                 stopped = true;
             }
             CallNews::Abandoned { .. } => {
@@ -409,7 +416,7 @@ fn record(
                     continue;
                 }
                 if !current.conversation.turns().is_empty() {
-                    finish(current, &dir, &writer);
+                    finish(current, &dir, &writer, lrs.queue());
                 }
                 stopped = true;
             }
@@ -425,8 +432,14 @@ fn record(
     }
 }
 
-/// Writes the result and forgets the call in progress (on the writer thread).
-fn finish(recording: &Recording, dir: &std::path::Path, writer: &ResultsWriter) {
+/// Writes the result, queues its statements for the LRS when one is configured, and forgets
+/// the call in progress (on the writer thread).
+fn finish(
+    recording: &Recording,
+    dir: &std::path::Path,
+    writer: &ResultsWriter,
+    lrs: Option<lrs::LrsQueue>,
+) {
     let (conversation, attempt, started) = (
         recording.conversation.clone(),
         recording.attempt.clone(),
@@ -435,8 +448,12 @@ fn finish(recording: &Recording, dir: &std::path::Path, writer: &ResultsWriter) 
     let folder = dir.to_path_buf();
     writer.queue("save the result", dir.to_path_buf(), move || {
         let result = results::result_now(&conversation, attempt, started);
+        // Queued before the result is written: a game killed in between still has the call
+        // in progress, and its result, when resumed and ended, gives the same statement ids.
+        let queued = lrs.map_or(Ok(()), |lrs| lrs.queue_result(&folder, &result));
         results::save_result(&folder, &result)?;
-        results::clear_in_progress(&folder)
+        results::clear_in_progress(&folder)?;
+        queued
     });
 }
 

@@ -1,0 +1,3 @@
+//! What the LRS tests share: a real LRS to send to.
+
+pub mod ralph;
