@@ -7,32 +7,18 @@
 //! normal form C. Names are matched case-free on top of that.
 
 use crate::code::WorkshopCode;
+use rapport_core::visible::is_hidden;
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest name kept (in characters): a name is for a report's table, not an essay.
 pub const NAME_MAX: usize = 80;
-
-/// Characters that change how the text around them is shown rather than showing themselves:
-/// direction marks, embeddings, overrides and isolates, zero-width joiners and spaces, line
-/// and paragraph separators, the byte-order mark.
-pub fn is_invisible_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-    )
-}
 
 /// A name as kept, or `None` when nothing of it is left (a blank name is no name).
 pub fn cleaned_name(raw: &str) -> Option<String> {
     let mut out = String::new();
     let mut space = false;
     for c in raw.nfc().take(NAME_MAX) {
-        if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+        if c.is_whitespace() || is_hidden(c) {
             space = !out.is_empty();
         } else {
             if space {

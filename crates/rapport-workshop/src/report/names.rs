@@ -1,7 +1,7 @@
 //! Names made safe to show: control characters and direction marks neutralised, and cut to a
 //! display width with "…", so a hostile or 10,000-character name cannot break a table.
 
-use crate::identity::is_invisible_control;
+use rapport_core::visible::is_hidden;
 use unicode_width::UnicodeWidthChar;
 
 /// A text with every control character (C0, DEL, C1: newlines, tabs, escape sequences) and
@@ -9,13 +9,7 @@ use unicode_width::UnicodeWidthChar;
 /// colour the terminal or reverse the line it sits in.
 pub fn for_terminal(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() || is_invisible_control(c) {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_hidden(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -64,11 +58,7 @@ mod tests {
     #[test]
     fn escape_sequences_newlines_and_direction_marks_are_neutralised() {
         let safe = for_terminal("a\u{1b}[31mb\nc\u{202e}d\u{200f}e");
-        assert!(
-            !safe
-                .chars()
-                .any(|c| c.is_control() || is_invisible_control(c))
-        );
+        assert!(!safe.chars().any(|c| is_hidden(c)));
         assert_eq!(safe.chars().filter(|&c| c == '\u{FFFD}').count(), 4);
     }
 
