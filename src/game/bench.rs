@@ -14,7 +14,7 @@
 //!   sends the keys and measures the time from key to drawn frame).
 
 use super::GameOptions;
-use super::input::ScrollHint;
+use super::input::{ScrollHint, max_scroll};
 use super::low_power::KeepAwake;
 use super::scenario_assets::Library;
 use super::screens::Screen;
@@ -125,10 +125,9 @@ fn print_key_view(
     let Some(session) = session else { return };
     let focused = focus.get().and_then(|e| buttons.get(e).ok());
     let trick = focused.is_some_and(|b| session.scenario.moves[b.index].kind.is_manipulative());
-    let log_at_end = log.iter().all(|(pos, node)| {
-        let max = ((node.content_size().y - node.size().y) * node.inverse_scale_factor()).max(0.0);
-        pos.y >= max - 1.0
-    });
+    let log_at_end = log
+        .iter()
+        .all(|(pos, node)| pos.y >= max_scroll(node) - 1.0);
     let counter = hints
         .iter()
         .find(|(h, _)| h.items.is_some())

@@ -101,7 +101,7 @@ pub struct ScrollHint {
 const LINE: f32 = 40.0;
 
 /// How far a scroll container can scroll, in logical pixels.
-fn max_scroll(computed: &ComputedNode) -> f32 {
+pub fn max_scroll(computed: &ComputedNode) -> f32 {
     ((computed.content_size().y - computed.size().y) * computed.inverse_scale_factor()).max(0.0)
 }
 
