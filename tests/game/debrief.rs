@@ -69,7 +69,7 @@ fn debrief_head_timeline_and_what_if_by_keys() {
     assert!(shown.iter().any(|t| t == "First ending") && shown.iter().any(|t| t == "This ending"));
 
     // Back to the first ending: its debrief again, as it was, and no what-if any more.
-    focus_labelled(&mut app, "Back to the first ending and its debrief");
+    focus_button(&mut app, "Back to the first ending and its debrief");
     app.press(KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Debrief);
     let session = app.world().resource::<Session>();
@@ -88,7 +88,7 @@ fn debrief_head_timeline_and_what_if_by_keys() {
         "{:?}",
         app.texts()
     );
-    focus_labelled(&mut app, "Reopen the what-if");
+    focus_button_where(&mut app, "Reopen", |l| l.starts_with("Reopen the what-if"));
     app.press(KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Debrief);
     let session = app.world().resource::<Session>();
@@ -121,18 +121,4 @@ fn moves_after_trick(app: &App) -> Vec<usize> {
     let session = app.world().resource::<Session>();
     assert_eq!(session.explored.len(), 1, "the what-if is kept to reopen");
     session.explored[0].conversation.moves()
-}
-
-/// Gives the keyboard focus to the button whose accessible label starts with `label`.
-fn focus_labelled(app: &mut App, label: &str) {
-    let button = app
-        .world_mut()
-        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
-        .iter(app.world())
-        .find(|(_, a)| a.label().is_some_and(|l| l.starts_with(label)))
-        .map(|(e, _)| e)
-        .unwrap_or_else(|| panic!("no button labelled {label:?}"));
-    app.world_mut()
-        .resource_mut::<bevy::input_focus::InputFocus>()
-        .set(button, bevy::input_focus::FocusCause::Navigated);
 }

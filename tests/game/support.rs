@@ -299,3 +299,22 @@ impl GameTestApp for App {
         play_collaborative(self)
     }
 }
+
+/// Puts the keyboard focus on the button a screen reader calls `label`.
+pub fn focus_button(app: &mut App, label: &str) {
+    focus_button_where(app, label, |l| l == label);
+}
+
+/// Puts the keyboard focus on the first button whose screen-reader label `matches`.
+pub fn focus_button_where(app: &mut App, what: &str, matches: impl Fn(&str) -> bool) {
+    let button = app
+        .world_mut()
+        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
+        .iter(app.world())
+        .find(|(_, a)| a.label().is_some_and(&matches))
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no button {what}"));
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(button, bevy::input_focus::FocusCause::Navigated);
+}

@@ -1,26 +1,11 @@
 //! No traps: quitting asks first, and Esc or Enter by habit keeps the game open.
 
 use crate::support::*;
-use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use rapport::game::screens::{Overlay, Screen};
 
 fn overlay(app: &App) -> Overlay {
     *app.world().resource::<State<Overlay>>().get()
-}
-
-/// Puts the focus on the button a screen reader calls `label`.
-fn focus_button(app: &mut App, label: &str) {
-    let button = app
-        .world_mut()
-        .query::<(Entity, &bevy::a11y::AccessibilityNode)>()
-        .iter(app.world())
-        .find(|(_, a)| a.label() == Some(label))
-        .map(|(e, _)| e)
-        .unwrap_or_else(|| panic!("no button {label}"));
-    app.world_mut()
-        .resource_mut::<InputFocus>()
-        .set(button, bevy::input_focus::FocusCause::Navigated);
 }
 
 #[test]
