@@ -258,6 +258,18 @@ fn a_renderer_asked_for_by_name_is_not_replaced_by_the_other() {
     );
 }
 
+/// The game on corner-cafe's call (seed 1), waiting for keys and saying what each one drew.
+#[cfg(target_os = "linux")]
+const KEYS_ON_THE_CALL: [&str; 7] = [
+    env!("CARGO_BIN_EXE_rapport"),
+    "--bench",
+    "keys",
+    "--scenario",
+    "corner-cafe",
+    "--seed",
+    "1",
+];
+
 /// Time from a key press to the presented frame that shows it, on the conversation screen:
 /// moving the focus through the moves and picking moves. Keys are real X events (XTEST) sent
 /// to the game's window under its own Xvfb, spaced so the game is asleep (reactive mode) when
@@ -269,26 +281,13 @@ fn every_key_press_is_drawn_and_the_time_to_its_frame_is_measured() {
         assert!(std::env::var_os("CI").is_none(), "Xvfb is missing in CI");
         return;
     }
-    let game = env!("CARGO_BIN_EXE_rapport");
     let keys = [
         &["Down"; 10][..],
         &["Up"; 10][..],
         &["5", "Down", "5", "Down", "5"][..],
     ]
     .concat();
-    let (game_ms, _) = key_latency(
-        &[
-            game,
-            "--bench",
-            "keys",
-            "--scenario",
-            "corner-cafe",
-            "--seed",
-            "1",
-        ],
-        "Rapport",
-        &keys,
-    );
+    let (game_ms, _) = key_latency(&KEYS_ON_THE_CALL, "Rapport", &keys);
     let stats = |ms: &[f64]| {
         let mut sorted = ms.to_vec();
         sorted.sort_by(f64::total_cmp);
@@ -320,17 +319,7 @@ fn after_a_pick_in_a_real_window_the_moves_are_at_their_top_with_a_neutral_focus
         assert!(std::env::var_os("CI").is_none(), "Xvfb is missing in CI");
         return;
     }
-    let game = env!("CARGO_BIN_EXE_rapport");
-    let command = [
-        game,
-        "--bench",
-        "keys",
-        "--scenario",
-        "corner-cafe",
-        "--seed",
-        "1",
-    ];
-    let (_, views) = key_latency(&command, "Rapport", &["End", "1", "2"]);
+    let (_, views) = key_latency(&KEYS_ON_THE_CALL, "Rapport", &["End", "1", "2"]);
     assert_eq!(views.len(), 3, "one view per key: {views:?}");
     let field = |view: &str, name: &str| -> String {
         let start = view
