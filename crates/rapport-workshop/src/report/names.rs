@@ -58,7 +58,7 @@ mod tests {
     #[test]
     fn escape_sequences_newlines_and_direction_marks_are_neutralised() {
         let safe = for_terminal("a\u{1b}[31mb\nc\u{202e}d\u{200f}e");
-        assert!(!safe.chars().any(|c| is_hidden(c)));
+        assert!(!safe.chars().any(is_hidden));
         assert_eq!(safe.chars().filter(|&c| c == '\u{FFFD}').count(), 4);
     }
 
